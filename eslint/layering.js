@@ -1,0 +1,63 @@
+// Local ESLint rule: the layers of ARCHITECTURE.md may only import downwards, and only through a
+// layer's public entry (index.ts). Modelled on VS Code's code-layering check.
+import path from "node:path";
+
+export const layers = {
+  engine: [],
+  protocol: [],
+  client: ["engine"],
+  cli: ["client"],
+  shell: ["cli", "client"],
+  worker: ["shell", "cli", "client", "engine", "protocol"],
+  ui: ["protocol"],
+  node: ["engine", "client", "cli", "shell"],
+};
+
+const srcRoot = path.resolve(import.meta.dirname, "..", "src");
+
+function layerOf(file) {
+  const rel = path.relative(srcRoot, file);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
+  const [first, ...rest] = rel.split(path.sep);
+  return first in layers ? { layer: first, inner: rest.join("/") } : undefined;
+}
+
+export const layeringRule = {
+  meta: {
+    type: "problem",
+    docs: { description: "imports follow the layer graph of ARCHITECTURE.md" },
+    messages: {
+      upward:
+        "layering: '{{from}}' may not import from '{{to}}' (allowed: {{allowed}}). Move the shared piece down a layer or pass it in.",
+      deep: "layering: import '{{to}}' through its public entry '{{to}}/index.ts', not '{{inner}}'.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const file = context.filename;
+    const from = layerOf(file);
+    if (!from) return {};
+    const isTest = /\.test\.tsx?$/.test(file);
+    function check(node) {
+      const spec = node.source?.value;
+      if (typeof spec !== "string" || !spec.startsWith(".")) return;
+      const target = layerOf(path.resolve(path.dirname(file), spec));
+      if (!target || target.layer === from.layer) return;
+      const allowed = layers[from.layer];
+      // Tests may reach into any lower layer to build fixtures, but never upwards.
+      if (!allowed.includes(target.layer)) {
+        context.report({
+          node,
+          messageId: "upward",
+          data: { from: from.layer, to: target.layer, allowed: allowed.join(", ") || "nothing" },
+        });
+        return;
+      }
+      const entry = target.inner.replace(/\.(js|ts|tsx)$/, "");
+      if (!isTest && entry !== "index" && entry !== "") {
+        context.report({ node, messageId: "deep", data: { to: target.layer, inner: target.inner } });
+      }
+    }
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};

@@ -1,0 +1,126 @@
+// /images/...: pull, list, inspect, history, tag and remove.
+import type { Engine } from "../engine.js";
+import { invalidParameter } from "../errors.js";
+import { pullImage } from "../image-store/pull.js";
+import { familiarString, parseReference } from "../image-store/reference.js";
+import type { ImageRecord } from "../images/image-record.js";
+import { rfc3339Nano } from "../time-format.js";
+import { checkFilterKeys, matchesLabels, parseFilters } from "./filters.js";
+import { boolQuery, ok, query, route, type Route } from "./route.js";
+
+function created(image: ImageRecord): number {
+  return Math.floor(Date.parse(image.Created) / 1000);
+}
+
+export function imageSummary(image: ImageRecord, containers: number) {
+  return {
+    Containers: containers,
+    Created: created(image),
+    Id: image.Id,
+    Labels: image.Config.Labels ?? null,
+    ParentId: image.Parent,
+    RepoDigests: image.RepoDigests,
+    RepoTags: image.RepoTags,
+    SharedSize: -1,
+    Size: image.Size,
+  };
+}
+
+export function imageInspect(image: ImageRecord) {
+  return {
+    Id: image.Id,
+    RepoTags: image.RepoTags,
+    RepoDigests: image.RepoDigests,
+    Parent: image.Parent,
+    Comment: image.Comment,
+    Created: image.Created,
+    DockerVersion: image.DockerVersion,
+    Author: image.Author,
+    Config: image.Config,
+    Architecture: image.Architecture,
+    ...(image.Variant ? { Variant: image.Variant } : {}),
+    Os: image.Os,
+    Size: image.Size,
+    GraphDriver: {
+      Data: { MergedDir: "", UpperDir: "", WorkDir: "" },
+      Name: "overlay2",
+    },
+    RootFS: { Type: "layers", Layers: image.Layers },
+    Metadata: { LastTagTime: rfc3339Nano(0) },
+  };
+}
+
+export function imageRoutes(engine: Engine): Route[] {
+  const { images } = engine;
+  const usersOf = (imageId: string) =>
+    engine.containers.all().filter((c) => c.Image === imageId).map((c) => ({ id: c.Id, running: c.State.Running }));
+  return [
+    route("POST", "/images/create", (req) => {
+      const from = query(req, "fromImage");
+      if (!from) throw invalidParameter("Bad parameters and missing X-Registry-Auth: invalid X-Registry-Auth header: EOF");
+      const tag = query(req, "tag");
+      const text = tag ? (tag.includes(":") ? `${from}@${tag}` : `${from}:${tag}`) : from;
+      const ref = parseReference(text);
+      const messages = pullImage(engine.ctx, images, ref, { bandwidth: engine.pullBandwidth });
+      return { status: 200, stream: { kind: "json-lines", messages } };
+    }),
+    route("GET", "/images/json", (req) => {
+      const filters = parseFilters(query(req, "filters"));
+      checkFilterKeys(filters, ["before", "dangling", "label", "reference", "since", "until"]);
+      const all = images.all().sort((a, b) => created(b) - created(a) || (a.Id < b.Id ? -1 : 1));
+      const dangling = filters.get("dangling")?.[0];
+      const refs = filters.get("reference");
+      const list = all.filter((image) => {
+        if (dangling === "true" && image.RepoTags.length > 0) return false;
+        if (dangling === "false" && image.RepoTags.length === 0) return false;
+        if (!matchesLabels(filters.get("label"), image.Config.Labels)) return false;
+        if (refs && !refs.some((r) => image.RepoTags.some((t) => globMatch(r.includes(":") ? r : `${r}:*`, t)))) return false;
+        return true;
+      });
+      const counts = boolQuery(req, "shared-size") || boolQuery(req, "container-count");
+      return ok(list.map((i) => imageSummary(i, counts ? usersOf(i.Id).length : -1)));
+    }),
+    route("GET", "/images/{name*}/json", (_req, [name = ""]) => ok(imageInspect(images.get(name)))),
+    route("GET", "/images/{name*}/history", (_req, [name = ""]) => {
+      const image = images.get(name);
+      const entries = [...image.History].reverse();
+      let layer = image.Layers.length;
+      return ok(
+        entries.map((h, i) => {
+          const size = h.empty_layer ? 0 : Math.round(image.Size / Math.max(1, image.Layers.length));
+          if (!h.empty_layer) layer--;
+          return {
+            Comment: h.comment ?? "",
+            Created: Math.floor(Date.parse(h.created) / 1000),
+            CreatedBy: h.created_by,
+            Id: i === 0 ? image.Id : "<missing>",
+            Size: layer >= 0 ? size : 0,
+            Tags: i === 0 ? image.RepoTags : null,
+          };
+        }),
+      );
+    }),
+    route("POST", "/images/{name*}/tag", (req, [name = ""]) => {
+      const image = images.get(name);
+      const repo = query(req, "repo") ?? "";
+      const target = parseReference(query(req, "tag") ? `${repo}:${query(req, "tag")}` : repo);
+      images.addTag(image, familiarString(target));
+      engine.ctx.events.publish("image", "tag", image.Id, { name: familiarString(target) });
+      return { status: 201 };
+    }),
+    route("DELETE", "/images/{name*}", (req, [name = ""]) => {
+      const report = images.remove(name, boolQuery(req, "force"), usersOf);
+      for (const item of report) {
+        if (item["Untagged"]) engine.ctx.events.publish("image", "untag", item["Untagged"], { name: item["Untagged"] });
+        if (item["Deleted"]) engine.ctx.events.publish("image", "delete", item["Deleted"], { name: item["Deleted"] });
+      }
+      return ok(report);
+    }),
+  ];
+}
+
+function globMatch(pattern: string, text: string): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(text);
+}
+

@@ -1,0 +1,33 @@
+// The Engine API as plain values: a request is method + path + query + body, a response is a
+// status with a JSON body or a stream. In-process callers use these directly; the Node daemon
+// turns them into HTTP.
+
+export interface ApiRequest {
+  method: string;
+  /** e.g. "/v1.50/containers/json" or "/containers/json". */
+  path: string;
+  query?: Record<string, string | undefined>;
+  headers?: Record<string, string>;
+  /** Parsed JSON body, or raw bytes for tar uploads. */
+  body?: unknown;
+}
+
+export interface StdioChunk {
+  stream: "stdout" | "stderr";
+  data: string;
+}
+
+export type ApiStream =
+  /** Newline-delimited JSON: pull progress, events, the wait result. */
+  | { kind: "json-lines"; messages: AsyncIterable<unknown> }
+  /** Container output: multiplexed frames without a TTY, raw with one. */
+  | { kind: "stdio"; tty: boolean; chunks: AsyncIterable<StdioChunk> };
+
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  stream?: ApiStream;
+}
+
+export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>;

@@ -1,0 +1,375 @@
+// The container lifecycle: create, start, stop, kill, restart, remove, wait and attach, with
+// Docker's state machine, events, port and address allocation, and restart policies.
+import type { EngineContext } from "../engine-context.js";
+import { conflict, EngineError, invalidParameter, notFound, notModified, systemError } from "../errors.js";
+import type { ImageService } from "../image-store/image-service.js";
+import type { LogStore } from "../logs/log-store.js";
+import type { NetworkService } from "../networks/network-service.js";
+import type { PortAllocator } from "../ports/port-allocator.js";
+import { ContainerProcess, type OutputStream } from "../runtime/container-process.js";
+import { resolveProgram } from "../runtime/programs/index.js";
+import { parseSignal, signalNumber } from "../runtime/signals.js";
+import type { VolumeService } from "../volumes/volume-service.js";
+import type { ContainerRecord } from "./container-record.js";
+import { lookupContainer } from "./container-lookup.js";
+import { buildContainer } from "./container-factory.js";
+import type { CreateBody } from "./create-config.js";
+
+export type WaitCondition = "not-running" | "next-exit" | "removed";
+export interface WaitResult {
+  StatusCode: number;
+  Error: { Message: string } | null;
+}
+export interface AttachChunk {
+  stream: OutputStream;
+  data: string;
+}
+
+interface Live {
+  process: ContainerProcess;
+  attached: Set<(chunk: AttachChunk) => void>;
+}
+
+export interface ContainerDeps {
+  images: ImageService;
+  networks: NetworkService;
+  volumes: VolumeService;
+  ports: PortAllocator;
+  logs: LogStore;
+}
+
+export class ContainerService {
+  private readonly live = new Map<string, Live>();
+  private readonly exitWaiters = new Map<string, Set<(code: number) => void>>();
+  private readonly removeWaiters = new Map<string, Set<() => void>>();
+  private readonly restartTimers = new Map<string, () => void>();
+  private readonly backoff = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly deps: ContainerDeps,
+  ) {}
+
+  all(): ContainerRecord[] {
+    return this.ctx.store.values<ContainerRecord>("container");
+  }
+
+  get(ref: string): ContainerRecord {
+    return lookupContainer(this.all(), ref);
+  }
+
+  private save(c: ContainerRecord): void {
+    this.ctx.store.put("container", c.Id, c);
+  }
+
+  private publish(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
+    this.ctx.events.publish("container", action, c.Id, {
+      ...c.Config.Labels,
+      image: c.Config.Image,
+      name: c.Name.slice(1),
+      ...extra,
+    });
+  }
+
+  create(body: CreateBody, name: string | undefined): { Id: string; Warnings: string[] } {
+    const record = buildContainer(this.ctx, this.deps, this.all(), body, name);
+    this.save(record);
+    this.publish(record, "create");
+    return { Id: record.Id, Warnings: [] };
+  }
+
+  start(ref: string): void {
+    const c = this.get(ref);
+    if (c.State.Running) throw notModified();
+    this.cancelRestart(c.Id);
+    this.run(c);
+  }
+
+  /** Starts the process; a failed start leaves the container as Docker does (not running). */
+  private run(c: ContainerRecord): void {
+    const argv = [c.Path, ...c.Args];
+    const resolved = resolveProgram(argv);
+    if (!resolved) {
+      c.State.ExitCode = 127;
+      c.State.Error = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${c.Path}": executable file not found in $PATH: unknown`;
+      this.save(c);
+      this.publish(c, "die", { exitCode: "127", execDuration: "0" });
+      throw new EngineError("invalid-parameter", c.State.Error);
+    }
+    const running = this.all().filter((o) => o.State.Running);
+    try {
+      c.Ports = this.deps.ports.allocate(c.HostConfig.PortBindings);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw systemError(
+        `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.Name.slice(1)} (${this.ctx.ids.randomHex(32)}): ${reason}`,
+      );
+    }
+    this.deps.networks.connectOnStart(c, running);
+    const now = this.ctx.clock.now();
+    Object.assign(c.State, {
+      Status: "running",
+      Running: true,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: 1000 + this.ctx.ids.randomInt(60000),
+      ExitCode: 0,
+      Error: "",
+      StartedAt: now,
+    });
+    c.HasBeenManuallyStopped = false;
+    this.save(c);
+    const live: Live = {
+      attached: new Set(),
+      process: new ContainerProcess({
+        argv: resolved.argv,
+        env: c.Config.Env,
+        hostname: c.Config.Hostname,
+        tty: c.Config.Tty,
+        init: c.HostConfig["Init"] === true,
+        clock: this.ctx.clock,
+        onOutput: (stream, text) => this.output(c, live, stream, text),
+        onExit: (code) => this.exited(c, live, code),
+      }),
+    };
+    this.live.set(c.Id, live);
+    this.publish(c, "start");
+    live.process.start(resolved.program);
+  }
+
+  private output(c: ContainerRecord, live: Live, stream: OutputStream, text: string): void {
+    const driver = (c.HostConfig["LogConfig"] as { Type?: string } | undefined)?.Type;
+    if (driver !== "none") this.deps.logs.append(c.Id, stream, text, this.ctx.clock.now());
+    for (const listener of live.attached) listener({ stream, data: text });
+  }
+
+  private exited(c: ContainerRecord, live: Live, code: number): void {
+    if (this.live.get(c.Id) === live) this.live.delete(c.Id);
+    this.deps.logs.flush(c.Id);
+    const now = this.ctx.clock.now();
+    const ranFor = now - c.State.StartedAt;
+    Object.assign(c.State, { Status: "exited", Running: false, Restarting: false, Pid: 0, ExitCode: code, FinishedAt: now });
+    this.deps.ports.release(c.Ports);
+    c.Ports = {};
+    this.deps.networks.disconnectOnStop(c);
+    this.save(c);
+    for (const listener of live.attached) listener({ stream: "stdout", data: "" });
+    live.attached.clear();
+    this.publish(c, "die", { exitCode: String(code), execDuration: String(Math.floor(ranFor / 1000)) });
+    const waiters = this.exitWaiters.get(c.Id);
+    this.exitWaiters.delete(c.Id);
+    for (const waiter of waiters ?? []) waiter(code);
+    if (c.HostConfig.AutoRemove) {
+      this.destroy(c, true);
+      return;
+    }
+    this.maybeRestart(c, code, ranFor);
+  }
+
+  // Restart policies with the daemon's backoff: 100 ms, doubling, reset after 10 s of uptime.
+  private maybeRestart(c: ContainerRecord, code: number, ranFor: number): void {
+    const policy = c.HostConfig.RestartPolicy;
+    if (c.HasBeenManuallyStopped) return;
+    const wanted =
+      policy.Name === "always" ||
+      policy.Name === "unless-stopped" ||
+      (policy.Name === "on-failure" && code !== 0 && (policy.MaximumRetryCount === 0 || c.RestartCount < policy.MaximumRetryCount));
+    if (!wanted) return;
+    const delay = ranFor >= 10_000 ? 100 : Math.min((this.backoff.get(c.Id) ?? 50) * 2, 60_000);
+    this.backoff.set(c.Id, delay);
+    c.State.Restarting = true;
+    c.State.Running = true;
+    c.State.Status = "restarting";
+    this.save(c);
+    const cancel = this.ctx.clock.setTimer(delay, () => {
+      this.restartTimers.delete(c.Id);
+      if (!this.ctx.store.get("container", c.Id)) return;
+      c.RestartCount++;
+      c.State.Running = false;
+      try {
+        this.run(c);
+        this.publish(c, "restart");
+      } catch {
+        c.State.Restarting = false;
+        c.State.Status = "exited";
+        this.save(c);
+      }
+    });
+    this.restartTimers.set(c.Id, cancel);
+  }
+
+  private cancelRestart(id: string): boolean {
+    const cancel = this.restartTimers.get(id);
+    if (!cancel) return false;
+    cancel();
+    this.restartTimers.delete(id);
+    return true;
+  }
+
+  /** docker stop: the stop signal, then SIGKILL after the timeout. Resolves once it has exited. */
+  async stop(ref: string, timeoutSeconds?: number, signal?: string): Promise<void> {
+    const c = this.get(ref);
+    if (c.State.Restarting && this.cancelRestart(c.Id)) {
+      Object.assign(c.State, { Status: "exited", Running: false, Restarting: false });
+      c.HasBeenManuallyStopped = true;
+      this.save(c);
+      this.publish(c, "stop");
+      return;
+    }
+    if (!c.State.Running) throw notModified();
+    c.HasBeenManuallyStopped = true;
+    this.save(c);
+    const stopSignal = parseSignal(signal ?? c.Config.StopSignal ?? "SIGTERM") ?? "SIGTERM";
+    const timeout = timeoutSeconds ?? c.Config.StopTimeout ?? 10;
+    const exited = this.waitExit(c.Id);
+    this.signal(c, stopSignal);
+    if (timeout >= 0) {
+      const cancel = this.ctx.clock.setTimer(timeout * 1000, () => this.signal(c, "SIGKILL"));
+      await exited;
+      cancel();
+    } else {
+      await exited;
+    }
+    this.publish(c, "stop");
+  }
+
+  private signal(c: ContainerRecord, name: string): void {
+    const live = this.live.get(c.Id);
+    if (!live) return;
+    this.publish(c, "kill", { signal: String(signalNumber(name)) });
+    live.process.signal(name);
+  }
+
+  kill(ref: string, signal = "SIGKILL"): void {
+    const c = this.get(ref);
+    const name = parseSignal(signal);
+    if (!name) throw invalidParameter(`Invalid signal: ${signal}`);
+    if (!c.State.Running || c.State.Restarting) {
+      throw conflict(`cannot kill container: ${ref}: container ${c.Id} is not running`);
+    }
+    if (name === "SIGKILL") c.HasBeenManuallyStopped = true;
+    this.signal(c, name);
+  }
+
+  async restart(ref: string, timeoutSeconds?: number, signal?: string): Promise<void> {
+    const c = this.get(ref);
+    if (c.State.Running) await this.stop(ref, timeoutSeconds, signal).catch(() => undefined);
+    this.cancelRestart(c.Id);
+    this.run(c);
+    this.publish(c, "restart");
+  }
+
+  remove(ref: string, force: boolean, removeVolumes: boolean): void {
+    const c = this.get(ref);
+    if (c.State.Running && !c.State.Restarting) {
+      if (!force) {
+        throw conflict(`cannot remove container "${ref}": container is running: stop the container before removing or force remove`);
+      }
+      c.HasBeenManuallyStopped = true;
+      this.signal(c, "SIGKILL");
+    }
+    this.cancelRestart(c.Id);
+    this.destroy(c, removeVolumes);
+  }
+
+  private destroy(c: ContainerRecord, removeVolumes: boolean): void {
+    if (!this.ctx.store.get("container", c.Id)) return;
+    this.ctx.store.remove("container", c.Id);
+    this.deps.logs.remove(c.Id);
+    this.backoff.delete(c.Id);
+    if (removeVolumes) {
+      for (const mount of c.Mounts) {
+        const volume = mount.Type === "volume" && mount.Name ? this.deps.volumes.find(mount.Name) : undefined;
+        const inUse = volume && this.all().some((o) => o.Mounts.some((m) => m.Name === volume.Name));
+        if (volume && this.deps.volumes.isAnonymous(volume) && !inUse) this.deps.volumes.remove(volume.Name);
+      }
+    }
+    this.publish(c, "destroy");
+    const waiters = this.removeWaiters.get(c.Id);
+    this.removeWaiters.delete(c.Id);
+    for (const waiter of waiters ?? []) waiter();
+  }
+
+  private waitExit(id: string): Promise<number> {
+    return new Promise((resolve) => {
+      let set = this.exitWaiters.get(id);
+      if (!set) {
+        set = new Set();
+        this.exitWaiters.set(id, set);
+      }
+      set.add(resolve);
+    });
+  }
+
+  /** POST /containers/{id}/wait: resolves when the condition holds. */
+  wait(ref: string, condition: WaitCondition): Promise<WaitResult> {
+    const c = this.get(ref);
+    const result = (code: number): WaitResult => ({ StatusCode: code, Error: null });
+    if (condition === "removed") {
+      return new Promise((resolve) => {
+        let set = this.removeWaiters.get(c.Id);
+        if (!set) {
+          set = new Set();
+          this.removeWaiters.set(c.Id, set);
+        }
+        set.add(() => resolve(result(c.State.ExitCode)));
+      });
+    }
+    if (condition === "not-running" && !c.State.Running) return Promise.resolve(result(c.State.ExitCode));
+    return this.waitExit(c.Id).then(result);
+  }
+
+  /** Live output of a container from now on; ends when the process exits. */
+  attach(ref: string, listener: (chunk: AttachChunk | null) => void): () => void {
+    const c = this.get(ref);
+    let live = this.live.get(c.Id);
+    const wrapped = (chunk: AttachChunk) => listener(chunk.data === "" ? null : chunk);
+    if (live) {
+      live.attached.add(wrapped);
+      return () => live?.attached.delete(wrapped);
+    }
+    // Attached before start (docker run): join the process when it starts.
+    const unsubscribe = this.ctx.events.subscribe((event) => {
+      if (event.Actor.ID !== c.Id) return;
+      if (event.Action === "start") {
+        live = this.live.get(c.Id);
+        live?.attached.add(wrapped);
+      } else if (event.Action === "destroy") listener(null);
+    });
+    return () => {
+      unsubscribe();
+      live?.attached.delete(wrapped);
+    };
+  }
+
+  /** After a daemon restart (a page reload): what was running is gone, restart policies apply. */
+  restoreAfterRestart(): void {
+    for (const c of this.all()) {
+      if (!c.State.Running) continue;
+      const policy = c.HostConfig.RestartPolicy.Name;
+      Object.assign(c.State, { Status: "exited", Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: 255, FinishedAt: this.ctx.clock.now() });
+      c.Ports = {};
+      this.deps.networks.disconnectOnStop(c);
+      this.save(c);
+      if (policy === "always" || (policy === "unless-stopped" && !c.HasBeenManuallyStopped)) {
+        try {
+          this.run(c);
+        } catch {
+          // A container that cannot come back stays exited, as with dockerd.
+        }
+      }
+    }
+  }
+
+  isRunning(id: string): boolean {
+    return this.live.has(id);
+  }
+
+  require(ref: string): ContainerRecord {
+    const c = this.all().find((x) => x.Id === ref);
+    if (!c) throw notFound(`No such container: ${ref}`);
+    return c;
+  }
+}

@@ -1,0 +1,138 @@
+// What the API returns for containers: the summary rows of GET /containers/json and the
+// document of GET /containers/{id}/json, projected from the stored record.
+import type { ImageRecord } from "../images/image-record.js";
+import { rfc3339Nano } from "../time-format.js";
+import type { ContainerRecord } from "./container-record.js";
+import { stateString } from "./state-string.js";
+
+export interface PortSummary {
+  IP?: string;
+  PrivatePort: number;
+  PublicPort?: number;
+  Type: string;
+}
+
+/** "nginx -g 'daemon off;'": arguments with spaces are single-quoted (container/view.go). */
+export function commandLine(c: ContainerRecord): string {
+  return [c.Path, ...c.Args].map((a, i) => (i > 0 && a.includes(" ") ? `'${a}'` : a)).join(" ");
+}
+
+export function portSummaries(c: ContainerRecord): PortSummary[] {
+  if (!c.State.Running) return [];
+  const out: PortSummary[] = [];
+  const exposed = new Set([...Object.keys(c.Config.ExposedPorts ?? {}), ...Object.keys(c.Ports)]);
+  for (const spec of exposed) {
+    const [port = "0", type = "tcp"] = spec.split("/");
+    const bindings = c.Ports[spec] ?? [];
+    if (bindings.length === 0) out.push({ PrivatePort: Number(port), Type: type });
+    for (const b of bindings) out.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
+  }
+  return out;
+}
+
+function mountViews(c: ContainerRecord) {
+  return c.Mounts.map((m) => {
+    const view: Record<string, unknown> = { Type: m.Type };
+    if (m.Name !== undefined) view["Name"] = m.Name;
+    Object.assign(view, { Source: m.Source, Destination: m.Destination });
+    if (m.Driver !== undefined) view["Driver"] = m.Driver;
+    return Object.assign(view, { Mode: m.Mode, RW: m.RW, Propagation: m.Propagation });
+  });
+}
+
+function endpointViews(c: ContainerRecord) {
+  return Object.fromEntries(Object.entries(c.Networks).map(([name, e]) => [name, { ...e }]));
+}
+
+export function containerSummary(c: ContainerRecord, now: number) {
+  return {
+    Id: c.Id,
+    Names: [c.Name],
+    Image: c.Config.Image,
+    ImageID: c.Image,
+    Command: commandLine(c),
+    Created: Math.floor(c.Created / 1000),
+    Ports: portSummaries(c),
+    Labels: c.Config.Labels,
+    State: c.State.Status,
+    Status: stateString(c, now),
+    HostConfig: { NetworkMode: c.HostConfig.NetworkMode },
+    NetworkSettings: { Networks: endpointViews(c) },
+    Mounts: mountViews(c),
+  };
+}
+
+export type ContainerSummary = ReturnType<typeof containerSummary>;
+
+export function containerInspect(c: ContainerRecord, image: ImageRecord | undefined) {
+  const ports: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+  if (c.State.Running) {
+    for (const spec of Object.keys(c.Config.ExposedPorts ?? {})) ports[spec] = null;
+    for (const [spec, list] of Object.entries(c.Ports)) ports[spec] = list;
+  }
+  const bridge = c.Networks["bridge"];
+  return {
+    Id: c.Id,
+    Created: rfc3339Nano(c.Created),
+    Path: c.Path,
+    Args: c.Args,
+    State: {
+      Status: c.State.Status,
+      Running: c.State.Running,
+      Paused: c.State.Paused,
+      Restarting: c.State.Restarting,
+      OOMKilled: c.State.OOMKilled,
+      Dead: c.State.Dead,
+      Pid: c.State.Pid,
+      ExitCode: c.State.ExitCode,
+      Error: c.State.Error,
+      StartedAt: rfc3339Nano(c.State.StartedAt),
+      FinishedAt: rfc3339Nano(c.State.FinishedAt),
+    },
+    Image: c.Image,
+    ResolvConfPath: `/var/lib/docker/containers/${c.Id}/resolv.conf`,
+    HostnamePath: `/var/lib/docker/containers/${c.Id}/hostname`,
+    HostsPath: `/var/lib/docker/containers/${c.Id}/hosts`,
+    LogPath: `/var/lib/docker/containers/${c.Id}/${c.Id}-json.log`,
+    Name: c.Name,
+    RestartCount: c.RestartCount,
+    Driver: "overlay2",
+    Platform: image?.Os ?? "linux",
+    MountLabel: "",
+    ProcessLabel: "",
+    AppArmorProfile: "",
+    ExecIDs: null,
+    HostConfig: c.HostConfig,
+    GraphDriver: {
+      Data: {
+        LowerDir: `/var/lib/docker/overlay2/${c.Id}-init/diff`,
+        MergedDir: `/var/lib/docker/overlay2/${c.Id}/merged`,
+        UpperDir: `/var/lib/docker/overlay2/${c.Id}/diff`,
+        WorkDir: `/var/lib/docker/overlay2/${c.Id}/work`,
+      },
+      Name: "overlay2",
+    },
+    Mounts: mountViews(c),
+    Config: c.Config,
+    NetworkSettings: {
+      Bridge: "",
+      SandboxID: c.State.Running ? c.Id.split("").reverse().join("") : "",
+      SandboxKey: c.State.Running ? `/var/run/docker/netns/${c.Id.slice(0, 12)}` : "",
+      Ports: ports,
+      HairpinMode: false,
+      LinkLocalIPv6Address: "",
+      LinkLocalIPv6PrefixLen: 0,
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: bridge?.EndpointID ?? "",
+      Gateway: bridge?.Gateway ?? "",
+      GlobalIPv6Address: "",
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: bridge?.IPAddress ?? "",
+      IPPrefixLen: bridge?.IPPrefixLen ?? 0,
+      IPv6Gateway: "",
+      MacAddress: bridge?.MacAddress ?? "",
+      Networks: endpointViews(c),
+    },
+  };
+}

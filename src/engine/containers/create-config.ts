@@ -1,0 +1,162 @@
+// Turns a POST /containers/create body into a container record: the client's Config merged over
+// the image's, HostConfig with the daemon's defaults filled in, and the checks the daemon makes.
+import { invalidParameter } from "../errors.js";
+import type { ImageRecord } from "../images/image-record.js";
+import type { ContainerConfig, HostConfig, RestartPolicy } from "./container-record.js";
+
+export interface CreateBody extends Partial<Omit<ContainerConfig, "Labels" | "Env">> {
+  Env?: string[] | null;
+  Labels?: Record<string, string> | null;
+  HostConfig?: Partial<HostConfig> | null;
+  NetworkingConfig?: { EndpointsConfig?: Record<string, { Aliases?: string[] | null; IPAMConfig?: Record<string, unknown> | null }> | null } | null;
+}
+
+const restartNames = ["", "no", "always", "on-failure", "unless-stopped"];
+
+export function validateRestartPolicy(policy: RestartPolicy): void {
+  if (!restartNames.includes(policy.Name)) {
+    throw invalidParameter(
+      `invalid restart policy: unknown policy '${policy.Name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`,
+    );
+  }
+  if (policy.MaximumRetryCount !== 0 && policy.Name !== "on-failure") {
+    throw invalidParameter(
+      policy.MaximumRetryCount < 0
+        ? "invalid restart policy: maximum retry count can only be used with 'on-failure' and cannot be negative"
+        : "invalid restart policy: maximum retry count can only be used with 'on-failure'",
+    );
+  }
+  if (policy.MaximumRetryCount < 0) throw invalidParameter("invalid restart policy: maximum retry count cannot be negative");
+}
+
+function envKey(entry: string): string {
+  const eq = entry.indexOf("=");
+  return eq < 0 ? entry : entry.slice(0, eq);
+}
+
+/** Image Env first, the client's entries replacing same-named ones (daemon's ReplaceOrAppendEnvValues). */
+export function mergeEnv(base: string[], overrides: string[]): string[] {
+  const out = [...base];
+  for (const entry of overrides) {
+    const i = out.findIndex((e) => envKey(e) === envKey(entry));
+    if (i >= 0) out[i] = entry;
+    else out.push(entry);
+  }
+  return out;
+}
+
+function validatePorts(config: Pick<CreateBody, "ExposedPorts">, host: Partial<HostConfig>): void {
+  const check = (spec: string) => {
+    const [port, proto] = spec.split("/");
+    const ok = /^\d+(-\d+)?$/.test(port ?? "") && (proto === undefined || ["tcp", "udp", "sctp"].includes(proto));
+    if (!ok) throw invalidParameter(`invalid port specification: "${spec}"`);
+  };
+  Object.keys(config.ExposedPorts ?? {}).forEach(check);
+  for (const [spec, bindings] of Object.entries(host.PortBindings ?? {})) {
+    check(spec);
+    for (const b of bindings ?? []) {
+      if (b.HostPort && !/^\d+(-\d+)?$/.test(b.HostPort)) throw invalidParameter(`invalid port specification: "${b.HostPort}"`);
+    }
+  }
+}
+
+export function buildConfig(body: CreateBody, image: ImageRecord, hostname: string): ContainerConfig {
+  const ic = image.Config;
+  const entrypoint = body.Entrypoint && body.Entrypoint.length > 0 ? body.Entrypoint : null;
+  // A client entrypoint replaces the image's and discards the image's Cmd, as the daemon does.
+  const cmd = body.Cmd && body.Cmd.length > 0 ? body.Cmd : entrypoint ? null : (ic.Cmd ?? null);
+  const config: ContainerConfig = {
+    Hostname: body.Hostname || hostname,
+    Domainname: body.Domainname ?? "",
+    User: body.User || ic.User || "",
+    AttachStdin: body.AttachStdin ?? false,
+    AttachStdout: body.AttachStdout ?? false,
+    AttachStderr: body.AttachStderr ?? false,
+    Tty: body.Tty ?? false,
+    OpenStdin: body.OpenStdin ?? false,
+    StdinOnce: body.StdinOnce ?? false,
+    Env: mergeEnv(ic.Env ?? [], body.Env ?? []),
+    Cmd: cmd,
+    Image: body.Image ?? "",
+    Volumes: { ...ic.Volumes, ...body.Volumes },
+    WorkingDir: body.WorkingDir || ic.WorkingDir || "",
+    Entrypoint: entrypoint ?? ic.Entrypoint ?? null,
+    OnBuild: null,
+    Labels: { ...ic.Labels, ...body.Labels },
+  };
+  const exposed = { ...ic.ExposedPorts, ...body.ExposedPorts };
+  if (Object.keys(exposed).length > 0) config.ExposedPorts = exposed;
+  if (Object.keys(config.Volumes ?? {}).length === 0) config.Volumes = null;
+  const stopSignal = body.StopSignal || ic.StopSignal;
+  if (stopSignal) config.StopSignal = stopSignal;
+  if (body.StopTimeout !== undefined) config.StopTimeout = body.StopTimeout;
+  const health = body.Healthcheck ?? ic.Healthcheck;
+  if (health) config.Healthcheck = health;
+  return config;
+}
+
+export function buildHostConfig(body: CreateBody): HostConfig {
+  const given = body.HostConfig ?? {};
+  validatePorts(body, given);
+  const restart: RestartPolicy = {
+    Name: given.RestartPolicy?.Name || "no",
+    MaximumRetryCount: given.RestartPolicy?.MaximumRetryCount ?? 0,
+  };
+  validateRestartPolicy(restart);
+  if (given.AutoRemove && restart.Name !== "no") {
+    throw invalidParameter("can't create 'AutoRemove' container with restart policy");
+  }
+  const logConfig = (given["LogConfig"] as { Type?: string; Config?: Record<string, string> } | undefined) ?? {};
+  const mode = !given.NetworkMode || given.NetworkMode === "default" ? "bridge" : given.NetworkMode;
+  return {
+    ...given,
+    Binds: given.Binds ?? null,
+    ContainerIDFile: given["ContainerIDFile"] ?? "",
+    LogConfig: { Type: logConfig.Type || "json-file", Config: logConfig.Config ?? {} },
+    NetworkMode: mode,
+    PortBindings: given.PortBindings ?? {},
+    RestartPolicy: restart,
+    AutoRemove: given.AutoRemove ?? false,
+    VolumeDriver: given["VolumeDriver"] ?? "",
+    VolumesFrom: given["VolumesFrom"] ?? null,
+    ConsoleSize: given["ConsoleSize"] ?? [0, 0],
+    CapAdd: given["CapAdd"] ?? null,
+    CapDrop: given["CapDrop"] ?? null,
+    CgroupnsMode: given["CgroupnsMode"] || "private",
+    Dns: given["Dns"] ?? [],
+    DnsOptions: given["DnsOptions"] ?? [],
+    DnsSearch: given["DnsSearch"] ?? [],
+    ExtraHosts: given["ExtraHosts"] ?? null,
+    GroupAdd: given["GroupAdd"] ?? null,
+    IpcMode: given["IpcMode"] || "private",
+    Cgroup: given["Cgroup"] ?? "",
+    Links: given["Links"] ?? null,
+    OomScoreAdj: given["OomScoreAdj"] ?? 0,
+    PidMode: given["PidMode"] ?? "",
+    Privileged: given["Privileged"] ?? false,
+    PublishAllPorts: given.PublishAllPorts ?? false,
+    ReadonlyRootfs: given["ReadonlyRootfs"] ?? false,
+    SecurityOpt: given["SecurityOpt"] ?? null,
+    UTSMode: given["UTSMode"] ?? "",
+    UsernsMode: given["UsernsMode"] ?? "",
+    ShmSize: given["ShmSize"] || 67108864,
+    Runtime: given["Runtime"] || "runc",
+    Isolation: given["Isolation"] ?? "",
+    CpuShares: given["CpuShares"] ?? 0,
+    Memory: given["Memory"] ?? 0,
+    NanoCpus: given["NanoCpus"] ?? 0,
+    CgroupParent: given["CgroupParent"] ?? "",
+    BlkioWeight: given["BlkioWeight"] ?? 0,
+    CpuPeriod: given["CpuPeriod"] ?? 0,
+    CpuQuota: given["CpuQuota"] ?? 0,
+    CpusetCpus: given["CpusetCpus"] ?? "",
+    CpusetMems: given["CpusetMems"] ?? "",
+    Devices: given["Devices"] ?? [],
+    MemoryReservation: given["MemoryReservation"] ?? 0,
+    MemorySwap: given["MemorySwap"] ?? 0,
+    OomKillDisable: given["OomKillDisable"] ?? null,
+    PidsLimit: given["PidsLimit"] ?? null,
+    Ulimits: given["Ulimits"] ?? [],
+    Init: given["Init"] ?? null,
+  };
+}

@@ -1,0 +1,75 @@
+// The daemon: owns the record store and the services, and answers the Engine API.
+import type { ApiRequest, ApiResponse } from "./api/types.js";
+import { createRouter } from "./api/router.js";
+import { ContainerService } from "./containers/container-service.js";
+import type { EngineContext } from "./engine-context.js";
+import { EventBus } from "./events/event-bus.js";
+import { ImageService } from "./image-store/image-service.js";
+import { LogStore } from "./logs/log-store.js";
+import { NetworkService } from "./networks/network-service.js";
+import type { Clock, IdSource } from "./ports.js";
+import { PortAllocator } from "./ports/port-allocator.js";
+import { RecordStore, type RecordChange } from "./state/record-store.js";
+import { schemaVersion, type EngineSnapshot } from "./state/snapshot.js";
+import { VolumeService } from "./volumes/volume-service.js";
+
+export interface EngineOptions {
+  clock: Clock;
+  ids: IdSource;
+  /** A loaded snapshot to start from (a daemon restart); a fresh engine otherwise. */
+  snapshot?: EngineSnapshot;
+  /** Simulated registry bandwidth in bytes per second; 0 makes pulls instant. */
+  pullBandwidth?: number;
+  /** The daemon's name in `docker info`. */
+  hostname?: string;
+}
+
+export class Engine {
+  readonly ctx: EngineContext;
+  readonly images: ImageService;
+  readonly networks: NetworkService;
+  readonly volumes: VolumeService;
+  readonly containers: ContainerService;
+  readonly logs: LogStore;
+  readonly ports = new PortAllocator();
+  readonly daemonId: string;
+  readonly hostname: string;
+  readonly pullBandwidth: number;
+  readonly handle: (request: ApiRequest) => Promise<ApiResponse>;
+
+  constructor(options: EngineOptions) {
+    const store = new RecordStore();
+    this.ctx = { store, clock: options.clock, ids: options.ids, events: new EventBus(options.clock) };
+    this.images = new ImageService(this.ctx);
+    this.networks = new NetworkService(this.ctx);
+    this.volumes = new VolumeService(this.ctx);
+    this.logs = new LogStore(store);
+    this.containers = new ContainerService(this.ctx, {
+      images: this.images,
+      networks: this.networks,
+      volumes: this.volumes,
+      ports: this.ports,
+      logs: this.logs,
+    });
+    this.pullBandwidth = options.pullBandwidth ?? 0;
+    this.hostname = options.hostname ?? "docker-playground";
+    if (options.snapshot) {
+      for (const r of options.snapshot.records) store.put(r.kind, r.key, r.value);
+      this.daemonId = options.snapshot.daemonId;
+    } else {
+      this.daemonId = this.ctx.ids.randomHex(32);
+    }
+    this.networks.ensurePredefined();
+    if (options.snapshot) this.containers.restoreAfterRestart();
+    this.handle = createRouter(this);
+  }
+
+  /** Records changed since the last call: what persistence must write. */
+  takeChanges(): RecordChange[] {
+    return this.ctx.store.takeChanges();
+  }
+
+  snapshot(): EngineSnapshot {
+    return { schemaVersion, daemonId: this.daemonId, records: this.ctx.store.entries() };
+  }
+}

@@ -1,0 +1,127 @@
+// The local image store: pulled images keyed by id, looked up by reference, id or id prefix,
+// as the daemon's GetImage does.
+import type { EngineContext } from "../engine-context.js";
+import { conflict, notFound } from "../errors.js";
+import type { ImageRecord } from "../images/image-record.js";
+import { familiarName, familiarString, parseReference, type ImageReference } from "./reference.js";
+
+export class ImageService {
+  constructor(private readonly ctx: EngineContext) {}
+
+  all(): ImageRecord[] {
+    return this.ctx.store.values<ImageRecord>("image");
+  }
+
+  /** Looks up by full or short id (with or without "sha256:") or by reference; undefined if absent. */
+  find(text: string): ImageRecord | undefined {
+    const images = this.all();
+    const hex = text.startsWith("sha256:") ? text.slice(7) : text;
+    if (/^[a-f0-9]{64}$/.test(hex)) return images.find((i) => i.Id === `sha256:${hex}`);
+    let ref: ImageReference | undefined;
+    try {
+      ref = parseReference(text);
+    } catch {
+      ref = undefined;
+    }
+    if (ref) {
+      const byRef = this.findByReference(ref);
+      if (byRef) return byRef;
+    }
+    // A short id prefix, as long as it is not also a name (the reference lookup ran first).
+    if (/^[a-f0-9]+$/.test(hex)) {
+      const matches = images.filter((i) => i.Id.slice(7).startsWith(hex));
+      if (matches.length === 1) return matches[0];
+    }
+    return undefined;
+  }
+
+  findByReference(ref: ImageReference): ImageRecord | undefined {
+    const name = familiarName(ref);
+    if (ref.digest) return this.all().find((i) => i.RepoDigests.includes(`${name}@${ref.digest}`));
+    const tagged = `${name}:${ref.tag ?? "latest"}`;
+    return this.all().find((i) => i.RepoTags.includes(tagged));
+  }
+
+  /** Like find, but throws the daemon's "No such image" (with :latest added to untagged names). */
+  get(text: string): ImageRecord {
+    const image = this.find(text);
+    if (image) return image;
+    throw notFound(`No such image: ${displayRef(text)}`);
+  }
+
+  put(image: ImageRecord): void {
+    this.ctx.store.put("image", image.Id, image);
+  }
+
+  /** Moves a tag to an image, removing it from whichever image had it. */
+  addTag(image: ImageRecord, tag: string): void {
+    for (const other of this.all()) {
+      if (other.Id !== image.Id && other.RepoTags.includes(tag)) {
+        other.RepoTags = other.RepoTags.filter((t) => t !== tag);
+        this.put(other);
+      }
+    }
+    if (!image.RepoTags.includes(tag)) image.RepoTags.push(tag);
+    this.put(image);
+  }
+
+  /** Layers already on disk, for "Already exists" during a pull. */
+  localLayers(): Set<string> {
+    return new Set(this.all().flatMap((i) => i.Layers));
+  }
+
+  /** `docker rmi` semantics for one argument (moby's ImageDelete); returns the Untagged/Deleted report. */
+  remove(text: string, force: boolean, usedBy: (imageId: string) => { id: string; running: boolean }[]): Record<string, string>[] {
+    const image = this.get(text);
+    const short = image.Id.slice(7, 19);
+    const users = usedBy(image.Id);
+    const byId = image.Id.slice(7).startsWith(text.replace(/^sha256:/, ""));
+    if (!byId) {
+      const tag = familiarString(parseReference(text));
+      const onlyReference = image.RepoTags.length === 1;
+      const user = users[0];
+      if (onlyReference && user && !force) {
+        throw conflict(
+          `conflict: unable to remove repository reference "${text}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${short}`,
+        );
+      }
+      image.RepoTags = image.RepoTags.filter((t) => t !== tag);
+      if (!onlyReference || user) {
+        // Other names still point at it, or a container does: untag only.
+        this.put(image);
+        return [{ Untagged: tag }];
+      }
+      return [{ Untagged: tag }, ...this.deleteImage(image, false)];
+    }
+    const running = users.find((u) => u.running);
+    if (running) {
+      throw conflict(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
+    }
+    const stopped = users[0];
+    if (stopped && !force) {
+      throw conflict(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${stopped.id.slice(0, 12)}`);
+    }
+    if (image.RepoTags.length > 1 && !force) {
+      throw conflict(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
+    }
+    return this.deleteImage(image, true);
+  }
+
+  private deleteImage(image: ImageRecord, untagAll: boolean): Record<string, string>[] {
+    const report: Record<string, string>[] = [];
+    if (untagAll) for (const tag of image.RepoTags) report.push({ Untagged: tag });
+    for (const digest of image.RepoDigests) report.push({ Untagged: digest });
+    report.push({ Deleted: image.Id });
+    this.ctx.store.remove("image", image.Id);
+    return report;
+  }
+}
+
+/** How the daemon names a missing image: familiar, with ":latest" when no tag was given. */
+export function displayRef(text: string): string {
+  try {
+    return familiarString(parseReference(text));
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,8 @@
+// The engine's public entry: the daemon, its ports, its API types and the snapshot format.
+export { Engine, type EngineOptions } from "./engine.js";
+export { ManualClock, SeededIdSource, type Clock, type IdSource } from "./ports.js";
+export type { ApiRequest, ApiResponse, ApiStream, StdioChunk } from "./api/types.js";
+export { loadSnapshot, schemaVersion, migrations, type EngineSnapshot, type LoadResult, type Migration } from "./state/snapshot.js";
+export type { RecordChange, RecordKind } from "./state/record-store.js";
+export { engineVersion } from "./engine-info.js";
+export { parseReference, familiarName, familiarString, canonicalString, type ImageReference } from "./image-store/reference.js";

@@ -1,0 +1,42 @@
+// A program is what runs as a container's process: a TypeScript function over a ProcessContext.
+import type { Clock } from "../ports.js";
+
+export interface ProcessContext {
+  readonly argv: string[];
+  readonly env: string[];
+  readonly hostname: string;
+  readonly tty: boolean;
+  readonly clock: Clock;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Ends the process; later calls are ignored. */
+  exit(code: number): void;
+  /** Waits on the engine clock; resolves early (false) if the process ends meanwhile. */
+  sleep(ms: number): Promise<boolean>;
+  readonly exited: boolean;
+}
+
+export interface RunningProgram {
+  /**
+   * Delivers a signal (other than SIGKILL, which the runtime enforces itself). Returns false if
+   * the program has no handler: as PID 1 without --init, the kernel then ignores the signal.
+   */
+  signal(name: string): boolean;
+}
+
+export type Program = (ctx: ProcessContext) => RunningProgram;
+
+/** A program with no signal handlers, like most shell commands running as PID 1. */
+export const noHandlers: RunningProgram = { signal: () => false };
+
+/** Exits gracefully (code 0) on the given signals, as servers do. */
+export function exitsOn(ctx: ProcessContext, signals: string[], onSignal?: (name: string) => void): RunningProgram {
+  return {
+    signal(name) {
+      if (!signals.includes(name)) return false;
+      onSignal?.(name);
+      ctx.exit(0);
+      return true;
+    },
+  };
+}

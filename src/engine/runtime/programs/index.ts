@@ -1,0 +1,64 @@
+// Which program runs for a command: looked up by the executable's base name, as if each image's
+// PATH held these binaries. Until images carry filesystems, a program is found by its name alone.
+import type { Program } from "../program.js";
+import * as basic from "./basic.js";
+import * as services from "./services.js";
+import { shell } from "./shell.js";
+
+const byName: Record<string, Program> = {
+  echo: basic.echo,
+  sleep: basic.sleep,
+  true: basic.trueProgram,
+  false: basic.falseProgram,
+  hostname: basic.hostname,
+  env: basic.env,
+  printenv: basic.printenv,
+  cat: basic.cat,
+  tail: basic.tail,
+  top: basic.untilInterrupted,
+  ping: basic.untilInterrupted,
+  sh: shell,
+  ash: shell,
+  bash: shell,
+  nginx: services.nginx,
+  "nginx-debug": services.nginx,
+  "httpd-foreground": services.httpd,
+  httpd: services.httpd,
+  "redis-server": services.redis,
+  postgres: services.postgres,
+  mysqld: services.mysql,
+  registry: services.registry,
+  hello: services.hello,
+  node: services.interpreter,
+  python: services.interpreter,
+  python3: services.interpreter,
+};
+
+const entrypoints = new Set(["docker-entrypoint.sh", "entrypoint.sh"]);
+
+export interface ResolvedProgram {
+  program: Program;
+  argv: string[];
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** Resolves argv to a program, following the official images' entrypoint scripts. */
+export function resolveProgram(argv: string[]): ResolvedProgram | undefined {
+  const name = baseName(argv[0] ?? "");
+  if (entrypoints.has(name)) {
+    const next = argv[1];
+    if (next === undefined) return undefined;
+    if (next.startsWith("/etc/distribution") || next.startsWith("/etc/docker/registry")) {
+      return { program: services.registry, argv };
+    }
+    // The nginx image's entrypoint logs its configuration steps before exec'ing nginx.
+    if (next === "nginx" || next === "nginx-debug") return { program: services.nginx, argv };
+    if (next.startsWith("-")) return resolveProgram(["postgres", ...argv.slice(1)]);
+    return resolveProgram(argv.slice(1));
+  }
+  const program = byName[name];
+  return program ? { program, argv } : undefined;
+}

@@ -1,0 +1,172 @@
+// Service programs of the well-known images: they log their start-up as the real servers do,
+// stay up, and stop cleanly on the signal their image's StopSignal names.
+import { exitsOn, noHandlers, type ProcessContext, type Program } from "../program.js";
+
+function envValue(ctx: ProcessContext, name: string, fallback = ""): string {
+  const entry = ctx.env.find((e) => e.startsWith(`${name}=`));
+  return entry ? entry.slice(name.length + 1) : fallback;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** nginx's error-log time: 2026/01/15 09:00:00 */
+function nginxTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+export const nginx: Program = (ctx) => {
+  const entry = "/docker-entrypoint.sh";
+  if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") {
+    ctx.stdout(
+      [
+        `${entry}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+        `${entry}: Looking for shell scripts in /docker-entrypoint.d/`,
+        `${entry}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
+        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+        `${entry}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
+        `${entry}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
+        `${entry}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
+        `${entry}: Configuration complete; ready for start up`,
+      ].join("\n") + "\n",
+    );
+  }
+  const t = nginxTime(ctx.clock.now());
+  const notice = (text: string) => `${t} [notice] 1#1: ${text}\n`;
+  ctx.stderr(
+    notice('using the "epoll" event method') +
+      notice(`nginx/${envValue(ctx, "NGINX_VERSION", "1.29.3")}`) +
+      notice("built by gcc 14.2.0 (Debian 14.2.0-19)") +
+      notice("OS: Linux 6.10.14-linuxkit") +
+      notice("getrlimit(RLIMIT_NOFILE): 1048576:1048576") +
+      notice("start worker processes") +
+      notice("start worker process 29") +
+      notice("start worker process 30"),
+  );
+  return exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
+    const when = nginxTime(ctx.clock.now());
+    const kind = signal === "SIGQUIT" ? "graceful shutdown" : "exiting";
+    ctx.stderr(`${when} [notice] 1#1: signal ${signal === "SIGQUIT" ? 3 : signal === "SIGTERM" ? 15 : 2} (${signal}) received, ${kind}\n`);
+    ctx.stderr(`${when} [notice] 1#1: exit\n`);
+  });
+};
+
+export const httpd: Program = (ctx) => {
+  const d = new Date(ctx.clock.now());
+  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const stamp = `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}000 ${d.getUTCFullYear()}`;
+  const ip = "172.17.0.2";
+  ctx.stderr(
+    `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip}. Set the 'ServerName' directive globally to suppress this message\n` +
+      `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip}. Set the 'ServerName' directive globally to suppress this message\n` +
+      `[${stamp}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${envValue(ctx, "HTTPD_VERSION", "2.4.65")} (Unix) configured -- resuming normal operations\n` +
+      `[${stamp}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`,
+  );
+  return exitsOn(ctx, ["SIGWINCH", "SIGTERM", "SIGINT"]);
+};
+
+export const redis: Program = (ctx) => {
+  const d = new Date(ctx.clock.now());
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const stamp = `${pad(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  const line = (role: string, level: string, text: string) => `1:${role} ${stamp} ${level} ${text}\n`;
+  const version = envValue(ctx, "REDIS_VERSION", "8.2.3");
+  ctx.stdout(
+    line("C", "*", "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo") +
+      line("C", "*", `Redis version=${version}, bits=64, commit=00000000, modified=1, pid=1, just started`) +
+      line("C", "#", "Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf") +
+      line("M", "*", "monotonic clock: POSIX clock_gettime") +
+      line("M", "*", "Running mode=standalone, port=6379.") +
+      line("M", "*", "Server initialized") +
+      line("M", "*", "Ready to accept connections tcp"),
+  );
+  return exitsOn(ctx, ["SIGTERM", "SIGINT"], () => {
+    ctx.stdout(line("M", "#", "User requested shutdown...") + line("M", "#", "Redis is now ready to exit, bye bye..."));
+  });
+};
+
+export const postgres: Program = (ctx) => {
+  if (!envValue(ctx, "POSTGRES_PASSWORD") && envValue(ctx, "POSTGRES_HOST_AUTH_METHOD") !== "trust") {
+    ctx.stderr(
+      "Error: Database is uninitialized and superuser password is not specified.\n" +
+        "       Set POSTGRES_PASSWORD to a non-empty value for the superuser,\n" +
+        '       for example with "-e POSTGRES_PASSWORD=secret" on "docker run".\n' +
+        "       POSTGRES_HOST_AUTH_METHOD=trust allows connections without a password\n" +
+        "       (never do that outside a sandbox like this one).\n",
+    );
+    ctx.exit(1);
+    return noHandlers;
+  }
+  const d = new Date(ctx.clock.now()).toISOString().replace("T", " ").replace(/\.\d+Z$/, ".000 UTC");
+  ctx.stdout("The files belonging to this database system will be owned by user \"postgres\".\n\nSuccess. You can now start the database server.\n\n");
+  ctx.stderr(
+    `${d} [1] LOG:  starting PostgreSQL ${envValue(ctx, "PG_VERSION", "18.1")} on x86_64-pc-linux-gnu\n` +
+      `${d} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432\n` +
+      `${d} [1] LOG:  listening on IPv6 address "::", port 5432\n` +
+      `${d} [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"\n` +
+      `${d} [1] LOG:  database system is ready to accept connections\n`,
+  );
+  return exitsOn(ctx, ["SIGINT", "SIGTERM", "SIGQUIT"], () => {
+    ctx.stderr(`${d} [1] LOG:  received fast shutdown request\n${d} [1] LOG:  database system is shut down\n`);
+  });
+};
+
+export const registry: Program = (ctx) => {
+  const t = new Date(ctx.clock.now()).toISOString();
+  ctx.stderr(`time="${t}" level=info msg="listening on [::]:5000" go.version=go1.23.7\n`);
+  return exitsOn(ctx, ["SIGTERM", "SIGINT"]);
+};
+
+export const mysql: Program = (ctx) => {
+  if (!["MYSQL_ROOT_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"].some((n) => envValue(ctx, n))) {
+    const t = new Date(ctx.clock.now()).toISOString().replace(/Z$/, "+00:00");
+    ctx.stderr(
+      `${t} [Note] [Entrypoint]: Entrypoint script for MySQL Server started.\n` +
+        `${t} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n` +
+        "    You need to specify one of the following as an environment variable:\n" +
+        "    - MYSQL_ROOT_PASSWORD\n    - MYSQL_ALLOW_EMPTY_PASSWORD\n    - MYSQL_RANDOM_ROOT_PASSWORD\n",
+    );
+    ctx.exit(1);
+    return noHandlers;
+  }
+  ctx.stderr(`${new Date(ctx.clock.now()).toISOString()} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. port: 3306\n`);
+  return exitsOn(ctx, ["SIGTERM", "SIGINT"]);
+};
+
+export const hello: Program = (ctx) => {
+  ctx.stdout(
+    [
+      "",
+      "Hello from the Docker playground!",
+      "If you can read this, your setup works: the image was pulled and a container ran it.",
+      "",
+      "What happened just now:",
+      " 1. The docker client asked the Docker daemon to run \"hello-world\".",
+      " 2. The daemon did not have the image, so it pulled it from Docker Hub (amd64).",
+      " 3. The daemon created a container from the image; its program wrote this text.",
+      " 4. The daemon streamed the text back to the client, which printed it here.",
+      "",
+      "Next, try something more ambitious:",
+      " $ docker run -it ubuntu bash",
+      "",
+      "Or serve a web page and open it in the preview:",
+      " $ docker run -d -p 8080:80 --name web nginx",
+      "",
+    ].join("\n") + "\n",
+  );
+  ctx.exit(0);
+  return noHandlers;
+};
+
+/** node, python3 and friends: with no terminal the REPL reads an empty stdin and ends. */
+export const interpreter: Program = (ctx) => {
+  if (ctx.argv.length === 1) {
+    if (!ctx.tty) ctx.exit(0);
+    return exitsOn(ctx, ["SIGINT", "SIGTERM"]);
+  }
+  ctx.stderr(`${ctx.argv[0]}: running scripts is not available in this playground yet\n`);
+  ctx.exit(1);
+  return noHandlers;
+};

@@ -1,0 +1,164 @@
+// A typed Engine API client, in the spirit of Docker's Go client and docker-py's APIClient:
+// one method per operation, daemon errors raised as ApiError with the daemon's message.
+import type { ApiResponse, StdioChunk } from "../engine/index.js";
+import { ApiError, ObjectNotFoundError } from "./api-error.js";
+import type { Transport } from "./transport.js";
+import type {
+  ContainerInspect,
+  ContainerSummary,
+  ImageInspect,
+  ImageSummary,
+  JsonMessage,
+  NetworkInspect,
+  ServerVersion,
+  SystemEvent,
+  SystemInfo,
+  Volume,
+  WaitResponse,
+} from "./types.js";
+
+export const apiVersion = "1.50";
+
+type Query = Record<string, string | number | boolean | undefined>;
+export type Filters = Record<string, string[]>;
+
+function encodeQuery(query: Query | undefined): Record<string, string> | undefined {
+  if (!query) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === false) continue;
+    out[k] = v === true ? "1" : String(v);
+  }
+  return out;
+}
+
+function encodeFilters(filters: Filters | undefined): string | undefined {
+  if (!filters || Object.keys(filters).length === 0) return undefined;
+  // The CLI's map-of-sets form: {"label":{"a=b":true}}.
+  const sets = Object.fromEntries(Object.entries(filters).map(([k, values]) => [k, Object.fromEntries(values.map((v) => [v, true]))]));
+  return JSON.stringify(sets);
+}
+
+const seg = encodeURIComponent;
+
+export class DockerClient {
+  constructor(private readonly transport: Transport) {}
+
+  private async call(method: string, path: string, query?: Query, body?: unknown): Promise<ApiResponse> {
+    const request = { method, path: `/v${apiVersion}${path}`, ...(query ? { query: encodeQuery(query) ?? {} } : {}), ...(body !== undefined ? { body } : {}) };
+    const response = await this.transport.request(request);
+    if (response.status >= 400) {
+      const message = (response.body as { message?: unknown } | undefined)?.message;
+      throw new ApiError(response.status, typeof message === "string" ? message.trim() : `API returned a ${response.status} but provided no error-message`);
+    }
+    return response;
+  }
+
+  private async json<T>(method: string, path: string, query?: Query, body?: unknown): Promise<T> {
+    return (await this.call(method, path, query, body)).body as T;
+  }
+
+  /** Inspect calls word a 404 as the Go client's objectNotFoundError does. */
+  private async inspect<T>(object: string, id: string, path: string): Promise<T> {
+    try {
+      return await this.json<T>("GET", path);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) throw new ObjectNotFoundError(object, id);
+      throw error;
+    }
+  }
+
+  private async *messages<T>(response: ApiResponse): AsyncIterable<T> {
+    if (response.stream?.kind !== "json-lines") return;
+    for await (const message of response.stream.messages) yield message as T;
+  }
+
+  private async *chunks(response: ApiResponse): AsyncIterable<StdioChunk> {
+    if (response.stream?.kind !== "stdio") return;
+    yield* response.stream.chunks;
+  }
+
+  // System
+  async ping(): Promise<boolean> {
+    return (await this.call("GET", "/_ping")).status === 200;
+  }
+  version = () => this.json<ServerVersion>("GET", "/version");
+  info = () => this.json<SystemInfo>("GET", "/info");
+  async events(options: { since?: string; until?: string; filters?: Filters } = {}): Promise<AsyncIterable<SystemEvent>> {
+    const response = await this.call("GET", "/events", { since: options.since, until: options.until, filters: encodeFilters(options.filters) });
+    return this.messages<SystemEvent>(response);
+  }
+
+  // Containers
+  containerList = (options: { all?: boolean; limit?: number; size?: boolean; filters?: Filters } = {}) =>
+    this.json<ContainerSummary[]>("GET", "/containers/json", { all: options.all, limit: options.limit, size: options.size, filters: encodeFilters(options.filters) });
+  containerCreate = (body: Record<string, unknown>, name?: string) =>
+    this.json<{ Id: string; Warnings: string[] | null }>("POST", "/containers/create", { name }, body);
+  containerInspect = (id: string) => this.inspect<ContainerInspect>("container", id, `/containers/${seg(id)}/json`);
+  async containerStart(id: string): Promise<void> {
+    await this.call("POST", `/containers/${seg(id)}/start`);
+  }
+  async containerStop(id: string, options: { timeout?: number; signal?: string } = {}): Promise<void> {
+    await this.call("POST", `/containers/${seg(id)}/stop`, { t: options.timeout, signal: options.signal });
+  }
+  async containerRestart(id: string, options: { timeout?: number; signal?: string } = {}): Promise<void> {
+    await this.call("POST", `/containers/${seg(id)}/restart`, { t: options.timeout, signal: options.signal });
+  }
+  async containerKill(id: string, signal?: string): Promise<void> {
+    await this.call("POST", `/containers/${seg(id)}/kill`, { signal });
+  }
+  async containerRemove(id: string, options: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+    await this.call("DELETE", `/containers/${seg(id)}`, { force: options.force, v: options.volumes });
+  }
+  /**
+   * Registers a wait: resolves once the daemon accepted it (as the CLI does before start), with
+   * `result` resolving when the condition holds.
+   */
+  async containerWait(id: string, condition: "not-running" | "next-exit" | "removed" = "not-running"): Promise<{ result: Promise<WaitResponse> }> {
+    const response = await this.call("POST", `/containers/${seg(id)}/wait`, { condition });
+    const result = (async () => {
+      for await (const message of this.messages<WaitResponse>(response)) return message;
+      return { StatusCode: -1, Error: { Message: "wait ended without a status" } };
+    })();
+    return { result };
+  }
+  async containerAttach(id: string, options: { stdout?: boolean; stderr?: boolean; stdin?: boolean } = {}): Promise<{ tty: boolean; output: AsyncIterable<StdioChunk> }> {
+    const response = await this.call("POST", `/containers/${seg(id)}/attach`, { stream: true, stdout: options.stdout ?? true, stderr: options.stderr ?? true, stdin: options.stdin });
+    return { tty: response.stream?.kind === "stdio" && response.stream.tty, output: this.chunks(response) };
+  }
+  async containerLogs(
+    id: string,
+    options: { follow?: boolean; stdout?: boolean; stderr?: boolean; since?: string; until?: string; timestamps?: boolean; tail?: string; details?: boolean },
+  ): Promise<{ tty: boolean; output: AsyncIterable<StdioChunk> }> {
+    const response = await this.call("GET", `/containers/${seg(id)}/logs`, { ...options, tail: options.tail ?? "all" });
+    return { tty: response.stream?.kind === "stdio" && response.stream.tty, output: this.chunks(response) };
+  }
+
+  // Images
+  async imagePull(fromImage: string, tag: string | undefined, platform?: string): Promise<AsyncIterable<JsonMessage>> {
+    const response = await this.call("POST", "/images/create", { fromImage, tag, platform });
+    return this.messages<JsonMessage>(response);
+  }
+  imageList = (options: { all?: boolean; filters?: Filters; digests?: boolean } = {}) =>
+    this.json<ImageSummary[]>("GET", "/images/json", { all: options.all, digests: options.digests, filters: encodeFilters(options.filters) });
+  imageInspect = (name: string) => this.inspect<ImageInspect>("image", name, `/images/${name}/json`);
+  imageRemove = (name: string, options: { force?: boolean; noprune?: boolean } = {}) =>
+    this.json<{ Untagged?: string; Deleted?: string }[]>("DELETE", `/images/${name}`, { force: options.force, noprune: options.noprune });
+  async imageTag(name: string, repo: string, tag?: string): Promise<void> {
+    await this.call("POST", `/images/${name}/tag`, { repo, tag });
+  }
+
+  // Networks and volumes
+  networkList = (filters?: Filters) => this.json<NetworkInspect[]>("GET", "/networks", { filters: encodeFilters(filters) });
+  networkInspect = (id: string) => this.inspect<NetworkInspect>("network", id, `/networks/${seg(id)}`);
+  async networkRemove(id: string): Promise<void> {
+    await this.call("DELETE", `/networks/${seg(id)}`);
+  }
+  volumeList = (filters?: Filters) => this.json<{ Volumes: Volume[] | null; Warnings: string[] | null }>("GET", "/volumes", { filters: encodeFilters(filters) });
+  volumeInspect = (name: string) => this.inspect<Volume>("volume", name, `/volumes/${seg(name)}`);
+  volumeCreate = (body: { Name?: string; Driver?: string; DriverOpts?: Record<string, string>; Labels?: Record<string, string> }) =>
+    this.json<Volume>("POST", "/volumes/create", undefined, body);
+  async volumeRemove(name: string, force = false): Promise<void> {
+    await this.call("DELETE", `/volumes/${seg(name)}`, { force });
+  }
+}

@@ -1,0 +1,40 @@
+// docker images / docker image ls
+import type { CommandDef } from "../command.js";
+import { defaultImagesFormat, digestImagesFormat, imageContext, imageHeaders, imageRows } from "../contexts/image-context.js";
+import { getBool, getList, getString } from "../flags/flag-spec.js";
+import { renderFormat } from "../format/index.js";
+import { formatFlag } from "./common.js";
+import { parseFilterFlags } from "./ps.js";
+
+export const images: CommandDef = {
+  name: "ls",
+  usage: "[OPTIONS] [REPOSITORY[:TAG]]",
+  description: "List images",
+  flags: [
+    { name: "all", short: "a", kind: "bool", usage: "Show all images (by default intermediate images are hidden)" },
+    { name: "digests", kind: "bool", usage: "Show digests" },
+    { name: "filter", short: "f", kind: "filter", usage: "Filter output based on conditions provided" },
+    formatFlag,
+    { name: "no-trunc", kind: "bool", usage: "Do not truncate output" },
+    { name: "quiet", short: "q", kind: "bool", usage: "Only show image IDs" },
+    { name: "tree", kind: "bool", usage: "List multi-platform images as a tree (EXPERIMENTAL)" },
+  ],
+  interspersed: true,
+  args: { kind: "max", n: 1 },
+  async run({ io, client, path }, flags) {
+    const filters = parseFilterFlags(getList(flags, "filter"));
+    const [reference] = flags.args;
+    if (reference) (filters["reference"] ??= []).push(reference);
+    const list = await client.imageList({ all: getBool(flags, "all"), filters });
+    if (list.length === 0 && reference && path === "docker images" && ["ls", "rm", "prune", "inspect", "pull", "push", "tag", "history", "save", "load", "import"].includes(reference)) {
+      io.stderr(`\nNo images found matching "${reference}": did you mean "docker image ${reference}"?\n`);
+    }
+    let format = getString(flags, "format");
+    if (getBool(flags, "quiet")) format = "{{.ID}}";
+    format ||= getBool(flags, "digests") ? digestImagesFormat : defaultImagesFormat;
+    let rows = imageRows(list);
+    if (getBool(flags, "quiet")) rows = rows.filter((r, i) => rows.findIndex((o) => o.image.Id === r.image.Id) === i);
+    const options = { trunc: !getBool(flags, "no-trunc"), now: io.now() };
+    io.stdout(renderFormat({ format, rows: rows.map((r) => imageContext(r, options)), header: imageHeaders, typeName: "*formatter.ImageContext" }));
+  },
+};

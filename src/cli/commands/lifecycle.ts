@@ -1,0 +1,112 @@
+// docker start, stop, restart, kill and rm: one action per named container, each failure
+// reported, the names echoed on success.
+import type { CommandDef } from "../command.js";
+import { StatusError } from "../errors.js";
+import { getBool, getInt, getString } from "../flags/flag-spec.js";
+import { daemonMessage, forEachTarget } from "./common.js";
+
+const signalFlag = { name: "signal", short: "s", kind: "string", usage: "Signal to send to the container" } as const;
+const timeoutFlag = { name: "timeout", short: "t", kind: "int", usage: "Seconds to wait before killing the container" } as const;
+
+export const start: CommandDef = {
+  name: "start",
+  usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+  description: "Start one or more stopped containers",
+  flags: [
+    { name: "attach", short: "a", kind: "bool", usage: "Attach STDOUT/STDERR and forward signals" },
+    { name: "detach-keys", kind: "string", usage: "Override the key sequence for detaching a container" },
+    { name: "interactive", short: "i", kind: "bool", usage: "Attach container's STDIN" },
+  ],
+  args: { kind: "min", n: 1 },
+  async run({ io, client }, flags) {
+    if (getBool(flags, "attach")) {
+      const [id = ""] = flags.args;
+      if (flags.args.length > 1) throw new StatusError(1, "you cannot start and attach multiple containers at once");
+      const attached = await client.containerAttach(id);
+      const wait = await client.containerWait(id, "next-exit");
+      await client.containerStart(id);
+      for await (const chunk of attached.output) (chunk.stream === "stderr" ? io.stderr : io.stdout)(chunk.data);
+      return (await wait.result).StatusCode;
+    }
+    const failed: string[] = [];
+    for (const id of flags.args) {
+      try {
+        await client.containerStart(id);
+        io.stdout(`${id}\n`);
+      } catch (error) {
+        io.stderr(`${daemonMessage(error)}\n`);
+        failed.push(id);
+      }
+    }
+    if (failed.length > 0) throw new StatusError(1, `Error: failed to start containers: ${failed.join(", ")}`);
+    return 0;
+  },
+};
+
+export const stop: CommandDef = {
+  name: "stop",
+  usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+  description: "Stop one or more running containers",
+  flags: [signalFlag, timeoutFlag],
+  args: { kind: "min", n: 1 },
+  run: (ctx, flags) => {
+    const timeout = flags.changed.has("timeout") ? getInt(flags, "timeout", 10) : undefined;
+    const signal = getString(flags, "signal") || undefined;
+    return forEachTarget(ctx, flags.args, (id) => ctx.client.containerStop(id, { ...(timeout !== undefined ? { timeout } : {}), ...(signal ? { signal } : {}) }));
+  },
+};
+
+export const restart: CommandDef = {
+  name: "restart",
+  usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+  description: "Restart one or more containers",
+  flags: [signalFlag, timeoutFlag],
+  args: { kind: "min", n: 1 },
+  run: (ctx, flags) => {
+    const timeout = flags.changed.has("timeout") ? getInt(flags, "timeout", 10) : undefined;
+    const signal = getString(flags, "signal") || undefined;
+    return forEachTarget(ctx, flags.args, (id) => ctx.client.containerRestart(id, { ...(timeout !== undefined ? { timeout } : {}), ...(signal ? { signal } : {}) }));
+  },
+};
+
+export const kill: CommandDef = {
+  name: "kill",
+  usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+  description: "Kill one or more running containers",
+  flags: [signalFlag],
+  args: { kind: "min", n: 1 },
+  run: (ctx, flags) => forEachTarget(ctx, flags.args, (id) => ctx.client.containerKill(id, getString(flags, "signal") || undefined)),
+};
+
+export const rm: CommandDef = {
+  name: "rm",
+  usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+  description: "Remove one or more containers",
+  aliases: ["remove"],
+  flags: [
+    { name: "force", short: "f", kind: "bool", usage: "Force the removal of a running container (uses SIGKILL)" },
+    { name: "link", short: "l", kind: "bool", usage: "Remove the specified link" },
+    { name: "volumes", short: "v", kind: "bool", usage: "Remove anonymous volumes associated with the container" },
+  ],
+  args: { kind: "min", n: 1 },
+  async run(ctx, flags) {
+    const force = getBool(flags, "force");
+    const errors: string[] = [];
+    for (const id of flags.args) {
+      try {
+        await ctx.client.containerRemove(id, { force, volumes: getBool(flags, "volumes") });
+        ctx.io.stdout(`${id}\n`);
+      } catch (error) {
+        // rm -f on a container that is already gone is not a failure (cli/command/container/rm.go).
+        const message = daemonMessage(error);
+        if (force && /No such container/.test(message)) {
+          ctx.io.stderr(`${message}\n`);
+          continue;
+        }
+        errors.push(message);
+      }
+    }
+    if (errors.length > 0) throw new StatusError(1, errors.join("\n"));
+    return 0;
+  },
+};

@@ -1,0 +1,53 @@
+// docker ps / docker container ls
+import type { Filters } from "../../client/index.js";
+import type { CommandDef } from "../command.js";
+import { containerContext, containerHeaders, defaultPsFormat } from "../contexts/container-context.js";
+import { getBool, getInt, getList, getString } from "../flags/flag-spec.js";
+import { renderFormat } from "../format/index.js";
+import { formatFlag } from "./common.js";
+
+export function parseFilterFlags(values: string[]): Filters {
+  const filters: Filters = {};
+  for (const value of values) {
+    const eq = value.indexOf("=");
+    if (eq < 0) throw new Error(`bad format of filter (expected name=value)`);
+    const key = value.slice(0, eq).trim().toLowerCase();
+    (filters[key] ??= []).push(value.slice(eq + 1));
+  }
+  return filters;
+}
+
+export const ps: CommandDef = {
+  name: "ps",
+  usage: "[OPTIONS]",
+  description: "List containers",
+  flags: [
+    { name: "all", short: "a", kind: "bool", usage: "Show every container, not only running ones" },
+    { name: "filter", short: "f", kind: "filter", usage: "Filter output based on conditions provided" },
+    formatFlag,
+    { name: "last", short: "n", kind: "int", defaultText: "-1", usage: "Show the n most recently created containers (all states)" },
+    { name: "latest", short: "l", kind: "bool", usage: "Show the most recently created container (all states)" },
+    { name: "no-trunc", kind: "bool", usage: "Do not truncate output" },
+    { name: "quiet", short: "q", kind: "bool", usage: "Only print container IDs" },
+    { name: "size", short: "s", kind: "bool", usage: "Display total file sizes" },
+  ],
+  args: { kind: "none" },
+  async run({ io, client }, flags) {
+    let format = getString(flags, "format");
+    const quiet = getBool(flags, "quiet");
+    if (quiet && format) io.stderr("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
+    if (quiet) format = "{{.ID}}";
+    format ||= defaultPsFormat;
+    let limit = getInt(flags, "last", -1);
+    if (getBool(flags, "latest")) limit = 1;
+    const list = await client.containerList({
+      all: getBool(flags, "all"),
+      ...(limit > 0 ? { limit } : {}),
+      size: getBool(flags, "size") || format.includes(".Size"),
+      filters: parseFilterFlags(getList(flags, "filter")),
+    });
+    if (getBool(flags, "size") && format === defaultPsFormat) format += "\t{{.Size}}";
+    const options = { trunc: !getBool(flags, "no-trunc"), now: io.now() };
+    io.stdout(renderFormat({ format, rows: list.map((c) => containerContext(c, options)), header: containerHeaders, typeName: "*formatter.ContainerContext" }));
+  },
+};

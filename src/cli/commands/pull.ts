@@ -1,0 +1,37 @@
+// docker pull: the daemon's progress stream, then the canonical reference.
+import { canonicalString, parseReference } from "../../client/index.js";
+import type { CommandDef } from "../command.js";
+import { StatusError } from "../errors.js";
+import { getBool } from "../flags/flag-spec.js";
+import { daemonMessage } from "./common.js";
+import { pullImage } from "./create-container.js";
+
+export const pull: CommandDef = {
+  name: "pull",
+  usage: "[OPTIONS] NAME[:TAG|@DIGEST]",
+  description: "Download an image from a registry",
+  flags: [
+    { name: "all-tags", short: "a", kind: "bool", usage: "Download all tagged images in the repository" },
+    { name: "disable-content-trust", kind: "bool", defaultText: "true", usage: "Skip image verification" },
+    { name: "platform", kind: "string", usage: "Set platform if server is multi-platform capable" },
+    { name: "quiet", short: "q", kind: "bool", usage: "Suppress verbose output" },
+  ],
+  args: { kind: "exact", n: 1 },
+  async run({ io, client }, flags) {
+    const [text = ""] = flags.args;
+    let ref;
+    try {
+      ref = parseReference(text);
+    } catch (error) {
+      throw new StatusError(1, error instanceof Error ? error.message : String(error));
+    }
+    const quiet = getBool(flags, "quiet");
+    if (!ref.tag && !ref.digest && !quiet) io.stdout("Using default tag: latest\n");
+    try {
+      await pullImage(client, text, io, io.stdout, quiet);
+    } catch (error) {
+      throw new StatusError(1, daemonMessage(error));
+    }
+    io.stdout(`${canonicalString(ref)}\n`);
+  },
+};

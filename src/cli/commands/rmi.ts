@@ -1,0 +1,33 @@
+// docker rmi / docker image rm: Untagged and Deleted lines per image, each failure reported.
+import type { CommandDef } from "../command.js";
+import { StatusError } from "../errors.js";
+import { getBool } from "../flags/flag-spec.js";
+import { daemonMessage } from "./common.js";
+
+export const rmi: CommandDef = {
+  name: "rm",
+  usage: "[OPTIONS] IMAGE [IMAGE...]",
+  description: "Remove one or more images",
+  aliases: ["remove"],
+  flags: [
+    { name: "force", short: "f", kind: "bool", usage: "Force removal of the image" },
+    { name: "no-prune", kind: "bool", usage: "Do not delete untagged parents" },
+    { name: "platform", kind: "list", typeName: "stringSlice", usage: "Remove only the given platforms" },
+  ],
+  args: { kind: "min", n: 1 },
+  async run({ io, client }, flags) {
+    const errors: string[] = [];
+    for (const image of flags.args) {
+      try {
+        const report = await client.imageRemove(image, { force: getBool(flags, "force"), noprune: getBool(flags, "no-prune") });
+        for (const item of report) {
+          if (item.Untagged) io.stdout(`Untagged: ${item.Untagged}\n`);
+          if (item.Deleted) io.stdout(`Deleted: ${item.Deleted}\n`);
+        }
+      } catch (error) {
+        errors.push(daemonMessage(error));
+      }
+    }
+    if (errors.length > 0) throw new StatusError(1, errors.join("\n"));
+  },
+};

@@ -16,8 +16,9 @@ function newId(ctx: EngineContext): string {
   }
 }
 
-function pickName(ctx: EngineContext, all: ContainerRecord[], requested: string | undefined, id: string): string {
-  const taken = (name: string) => all.find((c) => c.Name === name);
+type NameOwner = (name: string) => string | undefined;
+
+function pickName(ctx: EngineContext, taken: NameOwner, requested: string | undefined, id: string): string {
   if (requested) {
     if (!validContainerName.test(requested)) {
       throw invalidParameter(`Invalid container name (${requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
@@ -26,7 +27,7 @@ function pickName(ctx: EngineContext, all: ContainerRecord[], requested: string 
     const owner = taken(name);
     if (owner) {
       throw conflict(
-        `Conflict. The container name "${name}" is already in use by container "${owner.Id}". You have to remove (or rename) that container to be able to reuse that name.`,
+        `Conflict. The container name "${name}" is already in use by container "${owner}". You have to remove (or rename) that container to be able to reuse that name.`,
       );
     }
     return name;
@@ -41,7 +42,7 @@ function pickName(ctx: EngineContext, all: ContainerRecord[], requested: string 
 export function buildContainer(
   ctx: EngineContext,
   deps: ContainerDeps,
-  all: ContainerRecord[],
+  nameOwner: NameOwner,
   body: CreateBody,
   requestedName: string | undefined,
 ): ContainerRecord {
@@ -62,7 +63,7 @@ export function buildContainer(
     const requested = body.NetworkingConfig?.EndpointsConfig?.[networkName];
     networks[network.Name] = deps.networks.newEndpoint(network, requested?.Aliases ?? null);
   }
-  const name = pickName(ctx, all, requestedName, id);
+  const name = pickName(ctx, nameOwner, requestedName, id);
 
   const mounts = planMounts(hostConfig.Binds ?? [], Object.keys(config.Volumes ?? {}));
   // From here on nothing can fail: create the volumes the mounts need.

@@ -54,7 +54,21 @@ export class ContainerService {
     return this.ctx.store.values<ContainerRecord>("container");
   }
 
+  /** Name → id, built on first use (after a restore) and kept in step by create and destroy. */
+  private nameIndex: Map<string, string> | undefined;
+
+  private names(): Map<string, string> {
+    this.nameIndex ??= new Map(this.all().map((c) => [c.Name, c.Id]));
+    return this.nameIndex;
+  }
+
   get(ref: string): ContainerRecord {
+    // Full ids and names are the common case: answer them without scanning every container.
+    const direct = this.ctx.store.get<ContainerRecord>("container", ref);
+    if (direct) return direct;
+    const byName = this.names().get(ref.startsWith("/") ? ref : `/${ref}`);
+    const named = byName === undefined ? undefined : this.ctx.store.get<ContainerRecord>("container", byName);
+    if (named) return named;
     return lookupContainer(this.all(), ref);
   }
 
@@ -72,8 +86,9 @@ export class ContainerService {
   }
 
   create(body: CreateBody, name: string | undefined): { Id: string; Warnings: string[] } {
-    const record = buildContainer(this.ctx, this.deps, this.all(), body, name);
+    const record = buildContainer(this.ctx, this.deps, (n) => this.names().get(n), body, name);
     this.save(record);
+    this.names().set(record.Name, record.Id);
     this.publish(record, "create");
     return { Id: record.Id, Warnings: [] };
   }
@@ -96,7 +111,6 @@ export class ContainerService {
       this.publish(c, "die", { exitCode: "127", execDuration: "0" });
       throw new EngineError("invalid-parameter", c.State.Error);
     }
-    const running = this.all().filter((o) => o.State.Running);
     try {
       c.Ports = this.deps.ports.allocate(c.HostConfig.PortBindings);
     } catch (error) {
@@ -105,7 +119,7 @@ export class ContainerService {
         `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.Name.slice(1)} (${this.ctx.ids.randomHex(32)}): ${reason}`,
       );
     }
-    this.deps.networks.connectOnStart(c, running);
+    this.deps.networks.connectOnStart(c);
     const now = this.ctx.clock.now();
     Object.assign(c.State, {
       Status: "running",
@@ -277,6 +291,7 @@ export class ContainerService {
   private destroy(c: ContainerRecord, removeVolumes: boolean): void {
     if (!this.ctx.store.get("container", c.Id)) return;
     this.ctx.store.remove("container", c.Id);
+    this.names().delete(c.Name);
     this.deps.logs.remove(c.Id);
     this.backoff.delete(c.Id);
     if (removeVolumes) {

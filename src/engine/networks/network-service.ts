@@ -9,7 +9,19 @@ import type { NetworkRecord } from "./network-record.js";
 export const predefinedNetworks = ["bridge", "host", "none"] as const;
 
 export class NetworkService {
+  /** Addresses in use per network id, and the lowest offset that may be free (a search hint). */
+  private readonly used = new Map<string, { ips: Set<string>; hint: number }>();
+
   constructor(private readonly ctx: EngineContext) {}
+
+  private pool(networkId: string): { ips: Set<string>; hint: number } {
+    let pool = this.used.get(networkId);
+    if (!pool) {
+      pool = { ips: new Set(), hint: 2 };
+      this.used.set(networkId, pool);
+    }
+    return pool;
+  }
 
   all(): NetworkRecord[] {
     return this.ctx.store.values<NetworkRecord>("network");
@@ -92,23 +104,18 @@ export class NetworkService {
   }
 
   /** Gives a starting container its addresses on every network it is attached to. */
-  connectOnStart(container: ContainerRecord, running: ContainerRecord[]): void {
+  connectOnStart(container: ContainerRecord): void {
     for (const [name, endpoint] of Object.entries(container.Networks)) {
-      const network = this.all().find((n) => n.Id === endpoint.NetworkID) ?? this.find(name);
+      const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID) ?? this.find(name);
       endpoint.NetworkID = network.Id;
       endpoint.EndpointID = this.ctx.ids.randomHex(32);
       const config = network.IPAM.Config[0];
       const subnet = config?.Subnet ? parseSubnet(config.Subnet) : undefined;
       if (!subnet || !config) continue;
-      const used = new Set<string>();
-      for (const other of running) {
-        const ip = other.Networks[name]?.IPAddress;
-        if (other.Id !== container.Id && ip) used.add(ip);
-      }
       const gateway = config.Gateway ?? formatIPv4(subnet.base + 1);
-      used.add(gateway);
+      const pool = this.pool(network.Id);
       endpoint.Gateway = gateway;
-      endpoint.IPAddress = this.lowestFree(subnet.base, subnetSize(subnet), used);
+      endpoint.IPAddress = this.lowestFree(subnet.base, subnetSize(subnet), pool, gateway);
       endpoint.IPPrefixLen = subnet.prefix;
       endpoint.MacAddress = this.randomMac();
       if (network.Name !== "bridge") endpoint.DNSNames = [container.Name.slice(1), container.Id.slice(0, 12)];
@@ -118,6 +125,12 @@ export class NetworkService {
   /** Releases a stopping container's addresses; the endpoint config stays for the next start. */
   disconnectOnStop(container: ContainerRecord): void {
     for (const endpoint of Object.values(container.Networks)) {
+      const pool = this.used.get(endpoint.NetworkID);
+      const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID);
+      const base = network?.IPAM.Config[0]?.Subnet ? parseSubnet(network.IPAM.Config[0].Subnet)?.base : undefined;
+      if (pool && endpoint.IPAddress && pool.ips.delete(endpoint.IPAddress) && base !== undefined) {
+        pool.hint = Math.min(pool.hint, (parseIPv4(endpoint.IPAddress) ?? 0) - base);
+      }
       endpoint.EndpointID = "";
       endpoint.Gateway = "";
       endpoint.IPAddress = "";
@@ -127,11 +140,14 @@ export class NetworkService {
     }
   }
 
-  private lowestFree(base: number, size: number, used: Set<string>): string {
+  private lowestFree(base: number, size: number, pool: { ips: Set<string>; hint: number }, gateway: string): string {
     // .0 is the network address and the last one is broadcast: neither is handed out.
-    for (let offset = 2; offset < size - 1; offset++) {
+    for (let offset = Math.max(1, pool.hint); offset < size - 1; offset++) {
       const ip = formatIPv4(base + offset);
-      if (!used.has(ip)) return ip;
+      if (ip === gateway || pool.ips.has(ip)) continue;
+      pool.ips.add(ip);
+      pool.hint = offset + 1;
+      return ip;
     }
     throw notFound("no available IPv4 addresses on this network's address pools");
   }

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { Engine, ManualClock, SeededIdSource } from "../index.js";
+import { lookupCatalog } from "../images/index.js";
+import { RecordStore } from "./record-store.js";
+
+describe("RecordStore change tracking", () => {
+  it("reports each changed record once, with its latest value, in first-change order", () => {
+    const store = new RecordStore();
+    store.put("container", "c1", { v: 1 });
+    store.put("image", "i1", { v: 1 });
+    store.put("container", "c1", { v: 2 });
+    expect(store.takeChanges()).toEqual([
+      { kind: "container", key: "c1", value: { v: 2 } },
+      { kind: "image", key: "i1", value: { v: 1 } },
+    ]);
+  });
+
+  it("returns nothing on a second take until something changes again", () => {
+    const store = new RecordStore();
+    store.put("volume", "data", { Name: "data" });
+    store.takeChanges();
+    expect(store.takeChanges()).toEqual([]);
+    store.put("volume", "other", { Name: "other" });
+    expect(store.takeChanges()).toEqual([{ kind: "volume", key: "other", value: { Name: "other" } }]);
+  });
+
+  it("reports a removal as null, and only the removal when a record comes and goes between takes", () => {
+    const store = new RecordStore();
+    store.put("container", "old", { v: 1 });
+    store.takeChanges();
+    store.remove("container", "old");
+    store.put("container", "brief", { v: 1 });
+    store.remove("container", "brief");
+    expect(store.takeChanges()).toEqual([
+      { kind: "container", key: "old", value: null },
+      { kind: "container", key: "brief", value: null },
+    ]);
+    expect(store.get("container", "old")).toBeUndefined();
+  });
+
+  it("reports a record removed and put back with its new value", () => {
+    const store = new RecordStore();
+    store.put("network", "n", { v: 1 });
+    store.takeChanges();
+    store.remove("network", "n");
+    store.put("network", "n", { v: 2 });
+    expect(store.takeChanges()).toEqual([{ kind: "network", key: "n", value: { v: 2 } }]);
+  });
+
+  it("touch marks an in-place change of an existing record and ignores a missing one", () => {
+    const store = new RecordStore();
+    const record = { count: 1 };
+    store.put("meta", "m", record);
+    store.takeChanges();
+    record.count = 2;
+    store.touch("meta", "m");
+    store.touch("meta", "missing");
+    expect(store.takeChanges()).toEqual([{ kind: "meta", key: "m", value: { count: 2 } }]);
+  });
+
+  it("keeps the same key apart in different kinds", () => {
+    const store = new RecordStore();
+    store.put("container", "abc", { kind: "c" });
+    store.put("logs", "abc", [{ text: "hi\n" }]);
+    store.remove("logs", "abc");
+    expect(store.get("container", "abc")).toEqual({ kind: "c" });
+    expect(store.takeChanges()).toEqual([
+      { kind: "container", key: "abc", value: { kind: "c" } },
+      { kind: "logs", key: "abc", value: null },
+    ]);
+  });
+
+  it("clear reports every record as removed", () => {
+    const store = new RecordStore();
+    store.put("image", "i1", { v: 1 });
+    store.put("volume", "v1", { v: 1 });
+    store.takeChanges();
+    store.clear();
+    expect(store.entries()).toEqual([]);
+    expect(store.takeChanges()).toEqual([
+      { kind: "image", key: "i1", value: null },
+      { kind: "volume", key: "v1", value: null },
+    ]);
+  });
+
+  it("entries lists every record without consuming pending changes", () => {
+    const store = new RecordStore();
+    store.put("image", "i1", { v: 1 });
+    store.put("container", "c1", { v: 1 });
+    expect(store.entries()).toEqual([
+      { kind: "image", key: "i1", value: { v: 1 } },
+      { kind: "container", key: "c1", value: { v: 1 } },
+    ]);
+    expect(store.keys("image")).toEqual(["i1"]);
+    expect(store.values("container")).toEqual([{ v: 1 }]);
+    expect(store.takeChanges()).toHaveLength(2);
+  });
+});
+
+describe("Engine.takeChanges: a command writes only what it changed", () => {
+  async function drain(response: Awaited<ReturnType<Engine["handle"]>>): Promise<void> {
+    if (response.stream?.kind === "json-lines") for await (const _ of response.stream.messages);
+  }
+
+  async function setup() {
+    const clock = new ManualClock();
+    const engine = new Engine({ clock, ids: new SeededIdSource(3) });
+    const call = (method: string, path: string, query: Record<string, string> = {}, body?: unknown) =>
+      engine.handle(body === undefined ? { method, path, query } : { method, path, query, body });
+    return { clock, engine, call };
+  }
+
+  it("starts with the three predefined networks, then reports only the pulled image", async () => {
+    const { engine, call } = await setup();
+    const first = engine.takeChanges();
+    expect(first.map((c) => [c.kind, (c.value as { Name: string }).Name])).toEqual([
+      ["network", "bridge"],
+      ["network", "host"],
+      ["network", "none"],
+    ]);
+    await drain(await call("POST", "/images/create", { fromImage: "alpine", tag: "latest" }));
+    const changes = engine.takeChanges();
+    expect(changes.map((c) => [c.kind, c.key])).toEqual([["image", lookupCatalog("alpine", "latest")?.image.Id]]);
+    expect(changes[0]?.value).toMatchObject({ RepoTags: ["alpine:latest"] });
+  });
+
+  it("reports a container and its logs for a run, and both as null after rm", async () => {
+    const { engine, call } = await setup();
+    await drain(await call("POST", "/images/create", { fromImage: "alpine", tag: "latest" }));
+    const created = await call("POST", "/containers/create", { name: "hi" }, { Image: "alpine", Cmd: ["echo", "hi"] });
+    const id = (created.body as { Id: string }).Id;
+    engine.takeChanges();
+    await call("POST", "/containers/hi/start");
+    const started = engine.takeChanges();
+    expect(started.map((c) => [c.kind, c.key])).toEqual([
+      ["container", id],
+      ["logs", id],
+    ]);
+    expect(started[0]?.value).toMatchObject({ State: { Status: "exited", ExitCode: 0 } });
+    expect(started[1]?.value).toEqual([{ stream: "stdout", time: Date.parse("2026-01-15T09:00:00Z"), text: "hi\n" }]);
+    expect(await call("DELETE", "/containers/hi")).toMatchObject({ status: 204 });
+    expect(engine.takeChanges()).toEqual([
+      { kind: "container", key: id, value: null },
+      { kind: "logs", key: id, value: null },
+    ]);
+  });
+
+  it("stopping one of two containers writes only that container", async () => {
+    const { clock, engine, call } = await setup();
+    await drain(await call("POST", "/images/create", { fromImage: "alpine", tag: "latest" }));
+    for (const name of ["aa", "bb"]) {
+      await call("POST", "/containers/create", { name }, { Image: "alpine", Cmd: ["sleep", "100"] });
+      await call("POST", `/containers/${name}/start`);
+    }
+    engine.takeChanges();
+    const stopped = call("POST", "/containers/aa/stop", { t: "0" });
+    clock.advance(0);
+    expect(await stopped).toMatchObject({ status: 204 });
+    const changes = engine.takeChanges();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ kind: "container", value: { Name: "/aa", State: { Status: "exited", ExitCode: 137 } } });
+  });
+
+  it("a failed create writes nothing", async () => {
+    const { engine, call } = await setup();
+    await call("POST", "/containers/create", { name: "x1" }, { Image: "nosuch" });
+    engine.takeChanges();
+    expect(await call("POST", "/containers/create", { name: "x1" }, { Image: "nosuch" })).toMatchObject({ status: 404 });
+    expect(engine.takeChanges()).toEqual([]);
+  });
+});

@@ -49,7 +49,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["src/node/**", "bench/**", "eslint/**", "*.config.*", "e2e/**", "bin/**", "test/**"],
+    files: ["src/node/**", "bench/**", "eslint/**", "*.config.*", "e2e/**", "bin/**", "test/**", "scripts/**", "src/**/testing/**", "src/**/*.test.ts"],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 
 // base "./" keeps every URL relative, so dist/ works from any static server and any sub-path.

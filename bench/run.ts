@@ -1,0 +1,40 @@
+// npm run bench: builds the site, serves it, and prints the figures the issues ask for.
+import { execSync, spawn } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { measureBrowser } from "./browser.js";
+import { measureEngine } from "./engine.js";
+
+const fmt = (n: number) => n.toFixed(1);
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  return `median ${fmt(at(0.5))} ms, p95 ${fmt(at(0.95))} ms, min ${fmt(s[0] ?? 0)} ms (n=${s.length})`;
+};
+
+async function main(): Promise<void> {
+  console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  execSync("npx vite build --logLevel error", { stdio: "inherit" });
+  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", "4183", "--strictPort"], { stdio: "ignore", detached: true });
+  try {
+    const url = "http://127.0.0.1:4183/";
+    for (let i = 0; i < 50; i++) {
+      try {
+        if ((await fetch(url)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const browser = await measureBrowser(url, 5);
+    console.log(`browser: navigation to a terminal accepting input: ${stats(browser.readyMs)}`);
+    console.log(`browser: JavaScript fetched before the terminal is ready: ${(browser.jsBeforeReadyGzipBytes / 1000).toFixed(1)} kB gzip in ${browser.jsFiles.length} files`);
+    console.log(`browser: docker ps, Enter to output on screen: ${stats(browser.psEnterToOutputMs)}`);
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+  const engine = await measureEngine();
+  console.log(`engine (in-process): containers created and started per second: ${engine.createStartPerSecond}`);
+  console.log(`engine (in-process): GET /containers/json with 1,000 containers: ${fmt(engine.listMs[1000] ?? 0)} ms; with 10,000: ${fmt(engine.listMs[10000] ?? 0)} ms`);
+  console.log(`engine (in-process): docker run --rm alpine echo hi (create, wait, start, exit, remove): ${fmt(engine.runRmEchoMs)} ms median`);
+}
+
+void main();

@@ -10,7 +10,7 @@ export { DOCKER_FUNCS, HEADER_FUNCS } from "./template-funcs.js";
 export { displayablePorts, joinHostPort, type PortSummary } from "./ports.js";
 export { ellipsis, goQuote, isGoPrintable, naturalCompare, stringWidth, truncateId } from "./text.js";
 export {
-  DEFAULT_QUIET_FORMAT, FormatError, JSON_FORMAT, headerLabel, isTableFormat, marshalContextJson, renderFormat,
+  DEFAULT_CONTEXT_TYPE, DEFAULT_QUIET_FORMAT, FormatError, JSON_FORMAT, headerLabel, isTableFormat, marshalContextJson, renderFormat,
   templateString, toJsonObject, type RenderFormatOptions,
 } from "./formatter.js";
 export { encodeJson } from "./go-json.js";

@@ -1,6 +1,7 @@
 // The local image store: pulled images keyed by id, looked up by reference, id or id prefix,
 // as the daemon's GetImage does.
 import type { EngineContext } from "../engine-context.js";
+import { sha256Digest } from "../digest/index.js";
 import { conflict, notFound } from "../errors.js";
 import type { ImageRecord } from "../images/image-record.js";
 import { familiarName, familiarString, parseReference, type ImageReference } from "./reference.js";
@@ -75,25 +76,30 @@ export class ImageService {
     const image = this.get(text);
     const short = image.Id.slice(7, 19);
     const users = usedBy(image.Id);
+    const running = users.find((u) => u.running);
     const byId = image.Id.slice(7).startsWith(text.replace(/^sha256:/, ""));
     if (!byId) {
-      const tag = familiarString(parseReference(text));
-      const onlyReference = image.RepoTags.length === 1;
+      const ref = parseReference(text);
+      const tag = familiarString(ref);
       const user = users[0];
-      if (onlyReference && user && !force) {
+      const lastTag = image.RepoTags.length === 1;
+      if (lastTag && user && !force) {
         throw conflict(
           `conflict: unable to remove repository reference "${text}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${short}`,
         );
       }
-      image.RepoTags = image.RepoTags.filter((t) => t !== tag);
-      if (!onlyReference || user) {
-        // Other names still point at it, or a container does: untag only.
+      const report = this.untag(image, tag);
+      if (image.RepoTags.length > 0 || running || (user && !force)) {
+        // Other names still point at it, or a running container does: untag only.
         this.put(image);
-        return [{ Untagged: tag }];
+        return report;
       }
-      return [{ Untagged: tag }, ...this.deleteImage(image, false)];
+      return [...report, ...this.deleteImage(image)];
     }
-    const running = users.find((u) => u.running);
+    // Conflicts in the daemon's order: other names first, then running, then stopped containers.
+    if (image.RepoTags.length > 1 && !force) {
+      throw conflict(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
+    }
     if (running) {
       throw conflict(`conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
     }
@@ -101,20 +107,41 @@ export class ImageService {
     if (stopped && !force) {
       throw conflict(`conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${stopped.id.slice(0, 12)}`);
     }
-    if (image.RepoTags.length > 1 && !force) {
-      throw conflict(`conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
-    }
-    return this.deleteImage(image, true);
+    const names = [...image.RepoTags, ...image.RepoDigests].sort();
+    image.RepoTags = [];
+    image.RepoDigests = [];
+    return [...names.map((name) => ({ Untagged: name })), ...this.deleteImage(image)];
   }
 
-  private deleteImage(image: ImageRecord, untagAll: boolean): Record<string, string>[] {
-    const report: Record<string, string>[] = [];
-    if (untagAll) for (const tag of image.RepoTags) report.push({ Untagged: tag });
-    for (const digest of image.RepoDigests) report.push({ Untagged: digest });
-    report.push({ Deleted: image.Id });
-    this.ctx.store.remove("image", image.Id);
+  /** Removes one tag; the repository's digest references go with its last tag. */
+  private untag(image: ImageRecord, tag: string): Record<string, string>[] {
+    const repo = tag.slice(0, tag.lastIndexOf(":"));
+    image.RepoTags = image.RepoTags.filter((t) => t !== tag);
+    const report = [{ Untagged: tag }];
+    if (!image.RepoTags.some((t) => t.slice(0, t.lastIndexOf(":")) === repo)) {
+      for (const digest of image.RepoDigests.filter((d) => d.startsWith(`${repo}@`))) report.push({ Untagged: digest });
+      image.RepoDigests = image.RepoDigests.filter((d) => !d.startsWith(`${repo}@`));
+    }
     return report;
   }
+
+  /** Deletes the image and reports the layers no other image shares, top layer first. */
+  private deleteImage(image: ImageRecord): Record<string, string>[] {
+    this.ctx.store.remove("image", image.Id);
+    const shared = new Set(this.all().flatMap((other) => chainIds(other.Layers)));
+    const layers = chainIds(image.Layers).filter((id) => !shared.has(id)).reverse();
+    return [{ Deleted: image.Id }, ...layers.map((id) => ({ Deleted: id }))];
+  }
+}
+
+/** OCI chain ids: the first layer's diff id, then sha256 of "<parent chain id> <diff id>". */
+export function chainIds(diffIds: string[]): string[] {
+  const out: string[] = [];
+  for (const diffId of diffIds) {
+    const parent = out[out.length - 1];
+    out.push(parent === undefined ? diffId : sha256Digest(`${parent} ${diffId}`));
+  }
+  return out;
 }
 
 /** How the daemon names a missing image: familiar, with ":latest" when no tag was given. */

@@ -1,0 +1,156 @@
+// Everything the worker owns: the engine, the client, the shell session and persistence. It
+// restores the saved playground, persists each acknowledged change, and keeps the UI's view in step.
+import { DockerClient, InProcessTransport } from "../client/index.js";
+import { runDocker } from "../cli/index.js";
+import { Engine, loadSnapshot, type Clock, type EngineSnapshot, type IdSource } from "../engine/index.js";
+import { PROTOCOL_VERSION, type RestoreOutcome, type UiToWorker, type WorkerToUi, type WorldView } from "../protocol/index.js";
+import { ShellSession } from "../shell/index.js";
+import type { Persistence } from "./persistence.js";
+import { diffWorld, readWorld } from "./world-view.js";
+
+const emptyWorld: WorldView = { containers: [], images: [], volumes: [], networks: [] };
+/** Simulated registry speed: a pull of nginx takes about a second, as on a good connection. */
+const pullBandwidth = 60_000_000;
+
+export interface PlaygroundOptions {
+  post(message: WorkerToUi): void;
+  persistence: Persistence;
+  clock: Clock;
+  ids: IdSource;
+  cols: number;
+  rows: number;
+}
+
+export class Playground {
+  private engine!: Engine;
+  private client!: DockerClient;
+  private shell!: ShellSession;
+  private world: WorldView = emptyWorld;
+  private refreshQueued = false;
+  private unsubscribe: () => void = () => undefined;
+  /** False when the saved state is from a newer version: we must not overwrite it. */
+  private writable = true;
+
+  private constructor(private readonly options: PlaygroundOptions) {}
+
+  static async open(options: PlaygroundOptions): Promise<Playground> {
+    const playground = new Playground(options);
+    await playground.restore();
+    return playground;
+  }
+
+  private async restore(): Promise<void> {
+    const { persistence } = this.options;
+    const saved = await persistence.load();
+    let restore: RestoreOutcome = { status: "fresh" };
+    let snapshot: EngineSnapshot | undefined;
+    if (!saved.empty) {
+      const result = loadSnapshot(saved.engine);
+      if (result.status === "ok") {
+        snapshot = result.snapshot;
+        restore = { status: "ok" };
+      } else if (result.status === "too-new") {
+        restore = result;
+        this.writable = false;
+      } else {
+        restore = result;
+        await persistence.clearAll();
+      }
+    }
+    const files = restore.status === "ok" ? saved.files : {};
+    const history = restore.status === "ok" ? saved.history : [];
+    this.startEngine(snapshot);
+    this.shell = this.createShell(files, history);
+    if (!snapshot) await this.persistEngine();
+    this.world = await readWorld(this.client);
+    this.options.post({ type: "ready", protocolVersion: PROTOCOL_VERSION, world: this.world, restore });
+    this.shell.start();
+  }
+
+  private startEngine(snapshot: EngineSnapshot | undefined): void {
+    this.unsubscribe();
+    this.engine = new Engine({
+      clock: this.options.clock,
+      ids: this.options.ids,
+      pullBandwidth,
+      ...(snapshot ? { snapshot } : {}),
+    });
+    this.client = new DockerClient(new InProcessTransport(this.engine.handle));
+    // Background changes (a container exiting, a restart policy firing) reach the UI and the disk too.
+    this.unsubscribe = this.engine.ctx.events.subscribe(() => this.queueRefresh());
+  }
+
+  private createShell(files: Record<string, string>, history: string[]): ShellSession {
+    const { persistence, clock } = this.options;
+    return new ShellSession({
+      docker: (argv, io) => runDocker(argv, io, this.client),
+      write: (data) => this.options.post({ type: "output", data }),
+      clock,
+      cols: this.options.cols,
+      rows: this.options.rows,
+      history,
+      files,
+      onHistory: (h) => {
+        if (this.writable) void persistence.writeHistory(h);
+      },
+      onFilesChanged: (changed) => {
+        if (this.writable) void persistence.writeFiles(changed);
+      },
+      onCommandFinished: () => this.refresh(),
+    });
+  }
+
+  private persistEngine(): Promise<void> {
+    const changes = this.engine.takeChanges();
+    if (!this.writable) return Promise.resolve();
+    return this.options.persistence.writeEngine(this.engine.daemonId, changes);
+  }
+
+  private queueRefresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    this.options.clock.setTimer(16, () => {
+      this.refreshQueued = false;
+      void this.refresh();
+    });
+  }
+
+  /** Persists what changed and sends the UI the records that differ from its view. */
+  async refresh(): Promise<void> {
+    const saved = this.persistEngine();
+    const next = await readWorld(this.client);
+    const changes = diffWorld(this.world, next);
+    this.world = next;
+    if (changes.length > 0) this.options.post({ type: "world-changed", changes });
+    await saved;
+  }
+
+  async handle(message: UiToWorker): Promise<void> {
+    switch (message.type) {
+      case "input":
+        this.shell.input(message.data);
+        break;
+      case "resize":
+        this.shell.resize(message.cols, message.rows);
+        break;
+      case "run-command":
+        this.shell.runCommand(message.command);
+        break;
+      case "reset":
+        await this.reset();
+        break;
+      case "hello":
+        break;
+    }
+  }
+
+  private async reset(): Promise<void> {
+    await this.options.persistence.clearAll();
+    this.writable = true;
+    this.startEngine(undefined);
+    await this.persistEngine();
+    this.world = await readWorld(this.client);
+    this.options.post({ type: "reset-done", world: this.world });
+    this.shell.reset({}, []);
+  }
+}

@@ -54,7 +54,7 @@ export class Engine {
     this.pullBandwidth = options.pullBandwidth ?? 0;
     this.hostname = options.hostname ?? "docker-playground";
     if (options.snapshot) {
-      for (const r of options.snapshot.records) store.put(r.kind, r.key, r.value);
+      for (const r of structuredClone(options.snapshot.records)) store.put(r.kind, r.key, r.value);
       this.daemonId = options.snapshot.daemonId;
     } else {
       this.daemonId = this.ctx.ids.randomHex(32);
@@ -70,6 +70,7 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    return { schemaVersion, daemonId: this.daemonId, records: this.ctx.store.entries() };
+    // A plain document, detached from the live records.
+    return structuredClone({ schemaVersion, daemonId: this.daemonId, records: this.ctx.store.entries() });
   }
 }

@@ -48,7 +48,7 @@ export function containerRoutes(engine: Engine): Route[] {
       try {
         containers.kill(id, query(req, "signal") || "SIGKILL");
       } catch (error) {
-        if (error instanceof EngineError && error.status === 404) {
+        if (error instanceof EngineError && !error.message.startsWith("cannot kill container")) {
           throw new EngineError(error.kind, `cannot kill container: ${id}: ${error.message}`);
         }
         throw error;

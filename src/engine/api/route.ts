@@ -41,7 +41,7 @@ export function jsonBody<T>(request: ApiRequest): T {
     try {
       return JSON.parse(body) as T;
     } catch (error) {
-      throw invalidParameter(error instanceof Error ? error.message : "invalid JSON");
+      throw invalidParameter(`invalid JSON: ${error instanceof Error ? error.message : "unexpected end of JSON input"}`);
     }
   }
   if (typeof body !== "object") throw invalidParameter("invalid JSON body");

@@ -30,10 +30,10 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
       const version = versioned[1] ?? "";
       path = versioned[2] ?? "";
       if (compareVersions(version, engineVersion.MinAPIVersion) < 0) {
-        return errorResponse(400, `client version ${version} is too old. Minimum supported API version is ${engineVersion.MinAPIVersion}, please upgrade your client to a newer version`);
+        return { ...errorResponse(400, `client version ${version} is too old. Minimum supported API version is ${engineVersion.MinAPIVersion}, please upgrade your client to a newer version`), headers: baseHeaders };
       }
       if (compareVersions(version, engineVersion.ApiVersion) > 0) {
-        return errorResponse(400, `client version ${version} is too new. Maximum supported API version is ${engineVersion.ApiVersion}`);
+        return { ...errorResponse(400, `client version ${version} is too new. Maximum supported API version is ${engineVersion.ApiVersion}`), headers: baseHeaders };
       }
     }
     const method = request.method.toUpperCase();

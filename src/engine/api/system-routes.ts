@@ -3,6 +3,7 @@ import type { Engine } from "../engine.js";
 import { engineVersion } from "../engine-info.js";
 import type { DockerEvent } from "../events/event-bus.js";
 import { Channel } from "../streams/channel.js";
+import { rfc3339Nano } from "../time-format.js";
 import { parseFilters } from "./filters.js";
 import { ok, query, route, type Route } from "./route.js";
 
@@ -84,7 +85,7 @@ export function infoDocument(engine: Engine) {
     NFd: 24,
     OomKillDisable: false,
     NGoroutines: 42,
-    SystemTime: new Date(engine.ctx.clock.now()).toISOString(),
+    SystemTime: rfc3339Nano(engine.ctx.clock.now()),
     LoggingDriver: "json-file",
     CgroupDriver: "cgroupfs",
     CgroupVersion: "2",

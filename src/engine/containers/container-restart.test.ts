@@ -101,9 +101,7 @@ describe("restart policies", () => {
     expect(await call("POST", "/containers/create", {}, { Image: "alpine", HostConfig: { RestartPolicy: policy } })).toMatchObject({ status: 400, body: { message: text } });
   });
 
-  // BUG: container-service.ts remove() lets a restarting container go without force; the daemon
-  // counts it as running (daemon/delete.go: "container is <StateString>: stop the container ...").
-  it.fails("refuses to remove a restarting container without force", async () => {
+  it("refuses to remove a restarting container without force", async () => {
     const { call, create } = await setup();
     await create("crash", { Cmd: ["false"], HostConfig: { RestartPolicy: { Name: "always" } } });
     await call("POST", "/containers/crash/start");
@@ -143,9 +141,7 @@ describe("AutoRemove", () => {
     });
   });
 
-  // BUG: container-service.ts run() throws on a missing command without honouring AutoRemove; the
-  // daemon's failed-start cleanup removes an AutoRemove container (daemon/start.go).
-  it.fails("removes the container when its start fails", async () => {
+  it("removes the container when its start fails", async () => {
     const { call, create } = await setup();
     await create("typo", { Cmd: ["nosuchcmd"], HostConfig: { AutoRemove: true } });
     expect((await call("POST", "/containers/typo/start")).status).toBe(400);

@@ -146,9 +146,7 @@ describe("lifecycle errors, in the daemon's words", () => {
     expect(message(await call("POST", "/containers/nope/kill"))).toEqual([404, "cannot kill container: nope: No such container: nope"]);
   });
 
-  // BUG: container-routes.ts prefixes only 404s with "cannot kill container: <name>: "; the route
-  // wraps every error (container_routes.go postContainersKill: errors.Wrapf(err, "cannot kill container: %s", name)).
-  it.fails("wraps a bad signal in the kill route's prefix", async () => {
+  it("wraps a bad signal in the kill route's prefix", async () => {
     const { call, create } = await setup("alpine");
     await create("web", { Image: "alpine", Cmd: ["sleep", "100"] });
     await call("POST", "/containers/web/start");

@@ -109,15 +109,24 @@ export class ContainerService {
       c.State.Error = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${c.Path}": executable file not found in $PATH: unknown`;
       this.save(c);
       this.publish(c, "die", { exitCode: "127", execDuration: "0" });
-      throw new EngineError("invalid-parameter", c.State.Error);
+      const error = new EngineError("invalid-parameter", c.State.Error);
+      // The daemon's failed-start cleanup removes an auto-remove container.
+      if (c.HostConfig.AutoRemove) this.destroy(c, true);
+      throw error;
     }
     try {
       c.Ports = this.deps.ports.allocate(c.HostConfig.PortBindings);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw systemError(
+      const failure = systemError(
         `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.Name.slice(1)} (${this.ctx.ids.randomHex(32)}): ${reason}`,
       );
+      // daemon/start.go records a failed start: the error, and exit code 128 if none was set.
+      c.State.Error = failure.message;
+      if (c.State.ExitCode === 0) c.State.ExitCode = 128;
+      this.save(c);
+      if (c.HostConfig.AutoRemove) this.destroy(c, true);
+      throw failure;
     }
     this.deps.networks.connectOnStart(c);
     const now = this.ctx.clock.now();
@@ -277,9 +286,10 @@ export class ContainerService {
 
   remove(ref: string, force: boolean, removeVolumes: boolean): void {
     const c = this.get(ref);
-    if (c.State.Running && !c.State.Restarting) {
+    if (c.State.Running) {
       if (!force) {
-        throw conflict(`cannot remove container "${ref}": container is running: stop the container before removing or force remove`);
+        const state = c.State.Restarting ? "restarting" : "running";
+        throw conflict(`cannot remove container "${ref}": container is ${state}: stop the container before removing or force remove`);
       }
       c.HasBeenManuallyStopped = true;
       this.signal(c, "SIGKILL");

@@ -54,7 +54,7 @@ export function parseReference(text: string): ImageReference {
     }
     throw invalidParameter("invalid reference format");
   }
-  if (domain.length + path.length + 1 > 255) throw invalidParameter("invalid reference format");
+  if (path.length > 255) throw invalidParameter("repository name must not be more than 255 characters");
   const ref: ImageReference = { domain, path };
   if (tag !== undefined) ref.tag = tag;
   if (digest !== undefined) ref.digest = digest;

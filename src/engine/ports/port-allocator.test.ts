@@ -76,9 +76,7 @@ describe("publishing ports", () => {
     expect((await inspect("second")).NetworkSettings.Ports).toEqual({});
   });
 
-  // BUG: container-service.ts run() throws the port error before touching State; the daemon's
-  // failed-start cleanup records it: State.Error = the message, ExitCode 128 (daemon/start.go).
-  it.fails("records a failed start in the container's state, exit code 128", async () => {
+  it("records a failed start in the container's state, exit code 128", async () => {
     const { call, create, inspect } = await setup();
     await create("first", publish("8080"));
     await create("second", publish("8080"));

@@ -60,24 +60,26 @@ async function measurePs(page: Page, samples: number): Promise<number[]> {
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => !(document.querySelector(".xterm-rows")?.textContent ?? "").includes("CONTAINER ID"));
     await page.keyboard.type("docker ps");
-    const measured = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let pressed = 0;
-          const rows = document.querySelector(".xterm-rows");
-          document.addEventListener("keydown", (e) => {
-            if (e.key === "Enter") pressed = performance.now();
-          }, { capture: true, once: true });
-          const observer = new MutationObserver(() => {
-            if (pressed && (rows?.textContent ?? "").includes("CONTAINER ID")) {
-              observer.disconnect();
-              resolve(performance.now() - pressed);
-            }
-          });
-          if (rows) observer.observe(rows, { childList: true, subtree: true, characterData: true });
-        }),
-    );
+    // Arm the listeners first, then press Enter, then collect: no race with the keypress.
+    await page.evaluate(() => {
+      const rows = document.querySelector(".xterm-rows");
+      const w = window as unknown as { psResult?: Promise<number> };
+      w.psResult = new Promise<number>((resolve) => {
+        let pressed = 0;
+        document.addEventListener("keydown", (e) => {
+          if (e.key === "Enter") pressed = performance.now();
+        }, { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          if (pressed && (rows?.textContent ?? "").includes("CONTAINER ID")) {
+            observer.disconnect();
+            resolve(performance.now() - pressed);
+          }
+        });
+        if (rows) observer.observe(rows, { childList: true, subtree: true, characterData: true });
+      });
+    });
     await page.keyboard.press("Enter");
+    const measured = page.evaluate(() => (window as unknown as { psResult: Promise<number> }).psResult);
     out.push(await measured);
   }
   return out;

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     const browser = await measureBrowser(url, 5);
     console.log(`browser: navigation to a terminal accepting input: ${stats(browser.readyMs)}`);
-    console.log(`browser: JavaScript fetched before the terminal is ready: ${(browser.jsBeforeReadyGzipBytes / 1000).toFixed(1)} kB gzip in ${browser.jsFiles.length} files`);
+    console.log(`browser: JavaScript fetched before the terminal is ready: ${(browser.jsBeforeReadyGzipBytes / 1000).toFixed(1)} kB gzip in ${browser.jsFiles.length} files (${browser.jsFiles.join(", ")})`);
     console.log(`browser: docker ps, Enter to output on screen: ${stats(browser.psEnterToOutputMs)}`);
   } finally {
     if (server.pid) process.kill(-server.pid);

@@ -35,6 +35,8 @@ interface Job {
   phase: "running" | "finishing";
 }
 
+const preloadDelayMs = 1500;
+
 export class ShellSession {
   private readonly editor: LineEditor;
   private readonly shell: HostShell;
@@ -68,12 +70,22 @@ export class ShellSession {
     this.started = true;
     this.output(welcomeText);
     this.prompt();
-    this.shell.preload();
+    // just-bash (350 kB) is fetched once the prompt is up: at the first keystroke, or after a
+    // moment of idleness, so it never competes with the page's start-up.
+    this.cancelPreload = this.options.clock.setTimer(preloadDelayMs, () => this.preload());
     this.resume();
+  }
+
+  private cancelPreload: () => void = () => undefined;
+
+  private preload(): void {
+    this.cancelPreload();
+    this.shell.preload();
   }
 
   /** Keystrokes from the terminal. */
   input(data: string): void {
+    this.preload();
     if (!this.started || this.job) this.inputWhileBusy(data);
     else this.edit(data);
   }

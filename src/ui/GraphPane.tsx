@@ -1,16 +1,35 @@
-import { Suspense, lazy } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import type { JSX } from "react";
 import { usePlayground } from "./store.js";
 
-// React Flow is the heaviest dependency: it loads after the engine is ready, off the critical path.
+// React Flow is the heaviest dependency: it loads once the terminal has drawn its first
+// prompt and the browser is idle, off the critical path.
 const TopologyGraph = lazy(() => import("./TopologyGraph.js").then((m) => ({ default: m.TopologyGraph })));
+
+function useAfterFirstPaint(active: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!active || after) return;
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    let handle = 0;
+    const frame = requestAnimationFrame(() => {
+      handle = idle(() => setAfter(true), { timeout: 500 });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelIdle(handle);
+    };
+  }, [active, after]);
+  return after;
+}
 
 function Placeholder(): JSX.Element {
   return <div className="graph-placeholder">Loading graph…</div>;
 }
 
 export function GraphPane(): JSX.Element {
-  const hasWorld = usePlayground((s) => s.hasWorld);
+  const hasWorld = useAfterFirstPaint(usePlayground((s) => s.hasWorld));
   return (
     <section className="graph-pane" aria-label="Topology">
       <h2 className="pane-title">Topology</h2>

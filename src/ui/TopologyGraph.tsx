@@ -1,3 +1,4 @@
+import "@xyflow/react/dist/style.css";
 import "./topology/topology.css";
 import { Controls, ReactFlow, ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import type { EdgeTypes, NodeTypes } from "@xyflow/react";

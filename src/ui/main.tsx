@@ -1,13 +1,10 @@
-import "@xterm/xterm/css/xterm.css";
-import "@xyflow/react/dist/style.css";
-import "./styles.css";
-import { createRoot } from "react-dom/client";
-import { App } from "./App.js";
+// Boot order matters for a terminal that is ready in under a second: claim the playground and
+// start the worker first (a few kB), then fetch React, xterm.js and the app in parallel.
 import { startPlayground } from "./session.js";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-// Claim the playground and create the worker first, then render: the engine loads and boots
-// in its own thread while this one builds the terminal.
-void startPlayground().finally(() => createRoot(root).render(<App />));
+const app = import("./mount.js");
+void startPlayground();
+void app.then(({ mount }) => mount(root));

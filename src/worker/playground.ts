@@ -84,7 +84,7 @@ export class Playground {
     const { persistence, clock } = this.options;
     return new ShellSession({
       docker: (argv, io) => runDocker(argv, io, this.client),
-      write: (data) => this.options.post({ type: "output", data }),
+      write: (data) => this.writeOutput(data),
       clock,
       cols: this.options.cols,
       rows: this.options.rows,
@@ -98,6 +98,23 @@ export class Playground {
       },
       onCommandFinished: () => this.refresh(),
     });
+  }
+
+  private pendingOutput = "";
+
+  /**
+   * Terminal bytes written in one turn of the event loop travel as one message: the echo, the
+   * command's output and the next prompt reach the UI together, drawn in one frame.
+   */
+  private writeOutput(data: string): void {
+    if (this.pendingOutput === "") {
+      queueMicrotask(() => {
+        const out = this.pendingOutput;
+        this.pendingOutput = "";
+        this.options.post({ type: "output", data: out });
+      });
+    }
+    this.pendingOutput += data;
   }
 
   private persistEngine(): Promise<void> {

@@ -3,23 +3,16 @@ import type { JSX } from "react";
 import { usePlayground } from "./store.js";
 
 // React Flow is the heaviest dependency: it loads once the terminal has drawn its first
-// prompt and the browser is idle, off the critical path.
+// prompt, off the critical path.
 const TopologyGraph = lazy(() => import("./TopologyGraph.js").then((m) => ({ default: m.TopologyGraph })));
 
+/** True a moment after `active` turns true: long enough for the terminal's first prompt to paint. */
 function useAfterFirstPaint(active: boolean): boolean {
   const [after, setAfter] = useState(false);
   useEffect(() => {
     if (!active || after) return;
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
-    let handle = 0;
-    const frame = requestAnimationFrame(() => {
-      handle = idle(() => setAfter(true), { timeout: 500 });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      cancelIdle(handle);
-    };
+    const timer = window.setTimeout(() => setAfter(true), 600);
+    return () => window.clearTimeout(timer);
   }, [active, after]);
   return after;
 }

@@ -1,11 +1,15 @@
-// The Web Worker entry: answers the UI's hello, then serves the playground over the protocol.
+// The Web Worker entry. Restoring the saved playground starts the moment the worker does; the
+// UI's hello (with the version check and the terminal's size) then opens the session.
 import { PROTOCOL_VERSION, type UiToWorker, type WorkerToUi } from "../protocol/index.js";
 import { cryptoIds, systemClock } from "./host-ports.js";
 import { Persistence } from "./persistence.js";
 import { Playground } from "./playground.js";
 
 const post = (message: WorkerToUi) => self.postMessage(message);
-let playground: Promise<Playground> | undefined;
+const fatal = (error: unknown) => post({ type: "fatal", message: error instanceof Error ? error.message : String(error) });
+
+const playground = Playground.prepare({ post, persistence: new Persistence(), clock: systemClock, ids: cryptoIds });
+let greeted = false;
 
 self.addEventListener("message", (event: MessageEvent<UiToWorker>) => {
   const message = event.data;
@@ -14,18 +18,10 @@ self.addEventListener("message", (event: MessageEvent<UiToWorker>) => {
       post({ type: "version-mismatch", workerVersion: PROTOCOL_VERSION, uiVersion: message.protocolVersion });
       return;
     }
-    playground ??= Playground.open({
-      post,
-      persistence: new Persistence(),
-      clock: systemClock,
-      ids: cryptoIds,
-      cols: message.cols,
-      rows: message.rows,
-    });
-    playground.catch((error: unknown) => post({ type: "fatal", message: error instanceof Error ? error.message : String(error) }));
+    if (greeted) return;
+    greeted = true;
+    playground.then((p) => p.greet(message.cols, message.rows)).catch(fatal);
     return;
   }
-  void playground?.then((p) => p.handle(message)).catch((error: unknown) => {
-    post({ type: "fatal", message: error instanceof Error ? error.message : String(error) });
-  });
+  if (greeted) void playground.then((p) => p.handle(message)).catch(fatal);
 });

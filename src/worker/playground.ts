@@ -17,8 +17,6 @@ export interface PlaygroundOptions {
   persistence: Persistence;
   clock: Clock;
   ids: IdSource;
-  cols: number;
-  rows: number;
 }
 
 export class Playground {
@@ -26,6 +24,7 @@ export class Playground {
   private client!: DockerClient;
   private shell!: ShellSession;
   private world: WorldView = emptyWorld;
+  private restoreOutcome: RestoreOutcome = { status: "fresh" };
   private refreshQueued = false;
   private unsubscribe: () => void = () => undefined;
   /** False when the saved state is from a newer version: we must not overwrite it. */
@@ -33,10 +32,21 @@ export class Playground {
 
   private constructor(private readonly options: PlaygroundOptions) {}
 
-  static async open(options: PlaygroundOptions): Promise<Playground> {
+  /**
+   * Restores the saved playground as soon as the worker starts, without waiting for the UI:
+   * the page's own start-up (React, xterm.js) runs meanwhile. greet() then opens the session.
+   */
+  static async prepare(options: PlaygroundOptions): Promise<Playground> {
     const playground = new Playground(options);
     await playground.restore();
     return playground;
+  }
+
+  /** The UI said hello: size the terminal, report the world, and print the first prompt. */
+  greet(cols: number, rows: number): void {
+    this.shell.resize(cols, rows);
+    this.options.post({ type: "ready", protocolVersion: PROTOCOL_VERSION, world: this.world, restore: this.restoreOutcome });
+    this.shell.start();
   }
 
   private async restore(): Promise<void> {
@@ -63,8 +73,7 @@ export class Playground {
     this.shell = this.createShell(files, history);
     if (!snapshot) await this.persistEngine();
     this.world = await readWorld(this.client);
-    this.options.post({ type: "ready", protocolVersion: PROTOCOL_VERSION, world: this.world, restore });
-    this.shell.start();
+    this.restoreOutcome = restore;
   }
 
   private startEngine(snapshot: EngineSnapshot | undefined): void {
@@ -86,8 +95,8 @@ export class Playground {
       docker: (argv, io) => runDocker(argv, io, this.client),
       write: (data) => this.writeOutput(data),
       clock,
-      cols: this.options.cols,
-      rows: this.options.rows,
+      cols: 80,
+      rows: 24,
       history,
       files,
       onHistory: (h) => {

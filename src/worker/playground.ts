@@ -17,6 +17,8 @@ export interface PlaygroundOptions {
   persistence: Persistence;
   clock: Clock;
   ids: IdSource;
+  /** Simulated registry speed in bytes per second (0: instant, for tests). */
+  pullBandwidth?: number;
 }
 
 export class Playground {
@@ -81,7 +83,7 @@ export class Playground {
     this.engine = new Engine({
       clock: this.options.clock,
       ids: this.options.ids,
-      pullBandwidth,
+      pullBandwidth: this.options.pullBandwidth ?? pullBandwidth,
       ...(snapshot ? { snapshot } : {}),
     });
     this.client = new DockerClient(new InProcessTransport(this.engine.handle));

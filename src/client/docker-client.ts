@@ -41,6 +41,10 @@ function encodeFilters(filters: Filters | undefined): string | undefined {
 
 const seg = encodeURIComponent;
 
+function emptyStream<T>(): AsyncIterable<T> {
+  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ value: undefined, done: true as const }) }) };
+}
+
 export class DockerClient {
   constructor(private readonly transport: Transport) {}
 
@@ -68,14 +72,14 @@ export class DockerClient {
     }
   }
 
-  private async *messages<T>(response: ApiResponse): AsyncIterable<T> {
-    if (response.stream?.kind !== "json-lines") return;
-    for await (const message of response.stream.messages) yield message as T;
+  // The daemon's streams are handed through as they are, not wrapped in async generators: a
+  // generator cannot be closed while it waits for the next item, and Ctrl-C must close it.
+  private messages<T>(response: ApiResponse): AsyncIterable<T> {
+    return response.stream?.kind === "json-lines" ? (response.stream.messages as AsyncIterable<T>) : emptyStream<T>();
   }
 
-  private async *chunks(response: ApiResponse): AsyncIterable<StdioChunk> {
-    if (response.stream?.kind !== "stdio") return;
-    yield* response.stream.chunks;
+  private chunks(response: ApiResponse): AsyncIterable<StdioChunk> {
+    return response.stream?.kind === "stdio" ? response.stream.chunks : emptyStream<StdioChunk>();
   }
 
   // System

@@ -116,3 +116,34 @@ describe("container lifecycle", () => {
     expect(await cli.docker("logs", "nope")).toEqual({ stdout: "", stderr: "Error: No such container: nope\n", exitCode: 1 });
   });
 });
+
+describe("docker logs -f", () => {
+  it("follows new lines and stops at Ctrl-C", async () => {
+    const cli = await withNginx();
+    await cli.docker("run", "-d", "--name", "web", "nginx");
+    const controller = new AbortController();
+    let out = "";
+    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (out += t), isTTY: true, columns: 80, env: {}, now: () => cli.clock.now(), signal: controller.signal };
+    const { runDocker } = await import("../docker.js");
+    const following = runDocker(["logs", "-f", "web"], io, cli.client);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(out).toContain("Configuration complete; ready for start up");
+    controller.abort();
+    const outcome = await Promise.race([following, new Promise((r) => setTimeout(() => r("still following"), 500))]);
+    expect(outcome).toBe(0);
+    expect((await cli.docker("ps", "--format", "{{.Names}}")).stdout).toBe("web\n");
+  });
+
+  it("ends by itself when the container stops", async () => {
+    const cli = await withNginx();
+    await cli.docker("run", "-d", "--name", "web", "nginx");
+    let out = "";
+    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (out += t), isTTY: true, columns: 80, env: {}, now: () => cli.clock.now() };
+    const { runDocker } = await import("../docker.js");
+    const following = runDocker(["logs", "-f", "web"], io, cli.client);
+    await new Promise((r) => setTimeout(r, 0));
+    await cli.docker("stop", "web");
+    expect(await following).toBe(0);
+    expect(out).toContain("signal 3 (SIGQUIT) received, graceful shutdown");
+  });
+});

@@ -60,6 +60,7 @@ export const logs: CommandDef = {
       if (next.done) break;
       (next.value.stream === "stderr" ? io.stderr : io.stdout)(next.value.data);
     }
-    await iterator.return?.();
+    // Closing tells the daemon to stop following; nothing to wait for.
+    void iterator.return?.();
   },
 };

@@ -60,3 +60,15 @@ test("the terminal refits when the window is resized", async ({ page }) => {
   await playground.run(long);
   await expect(playground.screen()).toContainText("xxxxxxxx");
 });
+
+test("screen reader mode keeps an accessible copy of the terminal, across reloads", async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await page.getByLabel("Screen reader mode").check();
+  await playground.run("echo spoken aloud");
+  await expect(page.locator(".xterm-accessibility-tree")).toContainText("spoken aloud");
+  await page.reload();
+  await playground.ready();
+  await expect(page.getByLabel("Screen reader mode")).toBeChecked();
+  await expect(page.locator(".xterm-accessibility-tree")).toContainText("learner@playground");
+});

@@ -3,6 +3,7 @@ import { Terminal as XTerm } from "@xterm/xterm";
 import { useEffect, useRef } from "react";
 import type { JSX } from "react";
 import { sendInput, terminalResized } from "./session.js";
+import { useScreenReaderMode } from "./preferences.js";
 import { usePlayground } from "./store.js";
 import { terminalFont, terminalTheme } from "./terminal-theme.js";
 import { attachTerminal } from "./terminal-output.js";
@@ -27,6 +28,7 @@ export function Terminal(): JSX.Element {
   const hostRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<XTerm | null>(null);
   const ready = usePlayground((s) => s.status === "ready");
+  const screenReader = useScreenReaderMode();
 
   useEffect(() => {
     const host = hostRef.current;
@@ -83,6 +85,12 @@ export function Terminal(): JSX.Element {
   useEffect(() => {
     if (ready) termRef.current?.focus();
   }, [ready]);
+
+  // xterm.js then mirrors its rows into an accessibility tree and announces new output.
+  useEffect(() => {
+    const term = termRef.current;
+    if (term) term.options.screenReaderMode = screenReader;
+  }, [screenReader]);
 
   return (
     <div

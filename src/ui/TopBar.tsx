@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { JSX } from "react";
+import { setScreenReaderMode, useScreenReaderMode } from "./preferences.js";
 import { ResetDialog } from "./ResetDialog.js";
 import type { ConnectionStatus } from "./store.js";
 import { resetPlayground } from "./session.js";
@@ -17,6 +18,7 @@ const statusText: Record<ConnectionStatus, string> = {
 export function TopBar(): JSX.Element {
   const status = usePlayground((s) => s.status);
   const [confirming, setConfirming] = useState(false);
+  const screenReader = useScreenReaderMode();
   return (
     <header className="topbar">
       <h1 className="topbar-title">
@@ -34,6 +36,10 @@ export function TopBar(): JSX.Element {
         <span className="engine-status-dot" aria-hidden="true" />
         {statusText[status]}
       </span>
+      <label className="topbar-toggle">
+        <input type="checkbox" checked={screenReader} onChange={(e) => setScreenReaderMode(e.currentTarget.checked)} />
+        Screen reader mode
+      </label>
       <button
         type="button"
         className="button"

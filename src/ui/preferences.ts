@@ -1,0 +1,37 @@
+// UI preferences, kept in the browser's localStorage: they belong to this browser, not to the
+// playground's engine state, so reset leaves them alone.
+import { useSyncExternalStore } from "react";
+
+const screenReaderKey = "docker-playground:screen-reader";
+const listeners = new Set<() => void>();
+
+function read(): boolean {
+  try {
+    return localStorage.getItem(screenReaderKey) === "on";
+  } catch {
+    return false;
+  }
+}
+
+let screenReader = read();
+
+export function setScreenReaderMode(on: boolean): void {
+  screenReader = on;
+  try {
+    localStorage.setItem(screenReaderKey, on ? "on" : "off");
+  } catch {
+    // Storage can be unavailable (private mode): the choice then lasts for this page only.
+  }
+  for (const listener of listeners) listener();
+}
+
+/** Whether the terminal keeps an accessible copy of its text for screen readers. */
+export function useScreenReaderMode(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => screenReader,
+  );
+}

@@ -94,6 +94,14 @@ describe("container lifecycle", () => {
     expect(missing.stderr).toContain('exec: "nonexistent": executable file not found in $PATH');
   });
 
+  it("gives the process Docker's environment and the container's hostname", async () => {
+    const cli = await withNginx();
+    const id = (await cli.docker("create", "--name", "box", "-e", "GREETING=hi", "alpine", "sh", "-c", "echo $(hostname) $HOSTNAME; env | sort")).stdout.trim();
+    expect((await cli.docker("start", "-a", "box")).stdout).toBe(
+      `${id.slice(0, 12)} ${id.slice(0, 12)}\nGREETING=hi\nHOME=/root\nHOSTNAME=${id.slice(0, 12)}\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nPWD=/\nSHLVL=1\n`,
+    );
+  });
+
   it("pulls a missing image before running, on stderr", async () => {
     const cli = new CliHarness();
     const result = await cli.docker("run", "hello-world");

@@ -15,6 +15,21 @@ import { lookupContainer } from "./container-lookup.js";
 import { buildContainer } from "./container-factory.js";
 import type { CreateBody } from "./create-config.js";
 
+/**
+ * The environment the process sees (container.CreateDaemonEnvironment): the config's Env with
+ * PATH defaulted, HOSTNAME, TERM for a TTY, and HOME.
+ */
+export function processEnvironment(c: ContainerRecord): string[] {
+  const has = (name: string) => c.Config.Env.some((e) => e.startsWith(`${name}=`));
+  const env: string[] = [];
+  if (!has("PATH")) env.push("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+  env.push(`HOSTNAME=${c.Config.Hostname}`);
+  if (c.Config.Tty) env.push("TERM=xterm");
+  env.push(...c.Config.Env.filter((e) => !e.startsWith("HOSTNAME=")));
+  if (!has("HOME")) env.push("HOME=/root");
+  return env;
+}
+
 export type WaitCondition = "not-running" | "next-exit" | "removed";
 export interface WaitResult {
   StatusCode: number;
@@ -148,7 +163,7 @@ export class ContainerService {
       attached: new Set(),
       process: new ContainerProcess({
         argv: resolved.argv,
-        env: c.Config.Env,
+        env: processEnvironment(c),
         hostname: c.Config.Hostname,
         tty: c.Config.Tty,
         init: c.HostConfig["Init"] === true,

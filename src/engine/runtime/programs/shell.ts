@@ -21,9 +21,20 @@ function envRecord(env: string[]): Record<string, string> {
 }
 
 async function runScript(ctx: ProcessContext, script: string, args: string[]): Promise<void> {
-  const { Bash } = await loadBash();
+  const { Bash, defineCommand } = await loadBash();
+  // The container's own name for itself, not the interpreter's default.
+  const hostname = defineCommand("hostname", () => Promise.resolve({ stdout: `${ctx.hostname}\n`, stderr: "", exitCode: 0 }));
+  // `env` lists the exported environment only, not every shell variable.
+  const env = defineCommand("env", (args, context) => {
+    if (args.length > 0) return context.exec ? context.exec(args.join(" "), { cwd: context.cwd }) : Promise.resolve({ stdout: "", stderr: "", exitCode: 0 });
+    const vars = { ...(context.exportedEnv ?? Object.fromEntries(context.env)) };
+    // just-bash tracks OLDPWD even before any cd; a fresh busybox sh exports no such thing.
+    delete vars["OLDPWD"];
+    return Promise.resolve({ stdout: Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(""), stderr: "", exitCode: 0 });
+  });
   const bash = new Bash({
-    env: envRecord(ctx.env),
+    customCommands: [hostname, env],
+    env: { ...envRecord(ctx.env), SHLVL: "1" },
     cwd: "/",
     files: { "/etc/hostname": `${ctx.hostname}\n` },
     sleep: async (ms) => {

@@ -43,31 +43,25 @@ export const start: CommandDef = {
   },
 };
 
-export const stop: CommandDef = {
-  name: "stop",
-  usage: "[OPTIONS] CONTAINER [CONTAINER...]",
-  description: "Stop one or more running containers",
-  flags: [signalFlag, timeoutFlag],
-  args: { kind: "min", n: 1 },
-  run: (ctx, flags) => {
-    const timeout = flags.changed.has("timeout") ? getInt(flags, "timeout", 10) : undefined;
-    const signal = getString(flags, "signal") || undefined;
-    return forEachTarget(ctx, flags.args, (id) => ctx.client.containerStop(id, { ...(timeout !== undefined ? { timeout } : {}), ...(signal ? { signal } : {}) }));
-  },
-};
+/** docker stop and docker restart: the same flags, passed to the daemon only when given. */
+function stopLike(name: "stop" | "restart", description: string, act: "containerStop" | "containerRestart"): CommandDef {
+  return {
+    name,
+    usage: "[OPTIONS] CONTAINER [CONTAINER...]",
+    description,
+    flags: [signalFlag, timeoutFlag],
+    args: { kind: "min", n: 1 },
+    run: (ctx, flags) => {
+      const timeout = flags.changed.has("timeout") ? getInt(flags, "timeout", 10) : undefined;
+      const signal = getString(flags, "signal") || undefined;
+      const options = { ...(timeout !== undefined ? { timeout } : {}), ...(signal ? { signal } : {}) };
+      return forEachTarget(ctx, flags.args, (id) => ctx.client[act](id, options));
+    },
+  };
+}
 
-export const restart: CommandDef = {
-  name: "restart",
-  usage: "[OPTIONS] CONTAINER [CONTAINER...]",
-  description: "Restart one or more containers",
-  flags: [signalFlag, timeoutFlag],
-  args: { kind: "min", n: 1 },
-  run: (ctx, flags) => {
-    const timeout = flags.changed.has("timeout") ? getInt(flags, "timeout", 10) : undefined;
-    const signal = getString(flags, "signal") || undefined;
-    return forEachTarget(ctx, flags.args, (id) => ctx.client.containerRestart(id, { ...(timeout !== undefined ? { timeout } : {}), ...(signal ? { signal } : {}) }));
-  },
-};
+export const stop = stopLike("stop", "Stop one or more running containers", "containerStop");
+export const restart = stopLike("restart", "Restart one or more containers", "containerRestart");
 
 export const kill: CommandDef = {
   name: "kill",

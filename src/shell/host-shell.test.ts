@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { TerminalStreams } from "./docker-io.js";
 import { HostShell } from "./host-shell.js";
 import type { JustBash } from "./just-bash.js";
-import { fakeDocker, TestClock } from "./test-fixtures.js";
+import { fakeDocker, TestClock } from "./testing/fixtures.js";
 
 function terminal(columns = 80) {
   const controller = new AbortController();

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { clearSequence } from "./builtins.js";
 import { ShellSession, type ShellSessionOptions } from "./session.js";
 import { renderPrompt } from "./terminal-output.js";
-import { fakeDocker, TestClock } from "./test-fixtures.js";
+import { fakeDocker, TestClock } from "./testing/fixtures.js";
 import type { FileChanges } from "./tracked-fs.js";
 
 const home = renderPrompt("/home/learner");

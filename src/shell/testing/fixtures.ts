@@ -1,8 +1,8 @@
 // Test doubles shared by the shell's tests: a clock that moves only when told to, and a docker
 // CLI that answers a few commands the way the real one shapes its output.
 
-import type { CliIo, DockerCommand } from "./docker-io.js";
-import type { ShellClock } from "./ports.js";
+import type { CliIo, DockerCommand } from "../docker-io.js";
+import type { ShellClock } from "../ports.js";
 
 export class TestClock implements ShellClock {
   private time = Date.UTC(2026, 0, 15, 9);

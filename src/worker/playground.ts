@@ -101,8 +101,9 @@ export class Playground {
       rows: 24,
       history,
       files,
+      // Saved after the command with its other changes, so IndexedDB work never delays its output.
       onHistory: (h) => {
-        if (this.writable) void persistence.writeHistory(h);
+        this.pendingHistory = h;
       },
       onFilesChanged: (changed) => {
         if (this.writable) void persistence.writeFiles(changed);
@@ -112,6 +113,7 @@ export class Playground {
   }
 
   private pendingOutput = "";
+  private pendingHistory: string[] | undefined;
 
   /**
    * Terminal bytes written in one turn of the event loop travel as one message: the echo, the
@@ -131,6 +133,10 @@ export class Playground {
   private persistEngine(): Promise<void> {
     const changes = this.engine.takeChanges();
     if (!this.writable) return Promise.resolve();
+    if (this.pendingHistory) {
+      void this.options.persistence.writeHistory(this.pendingHistory);
+      this.pendingHistory = undefined;
+    }
     return this.options.persistence.writeEngine(this.engine.daemonId, changes);
   }
 

@@ -1,0 +1,95 @@
+// Hijacked connections: requests sent with "Connection: Upgrade" (attach, exec start) reach
+// Node as 'upgrade' events with the raw socket. We answer "101 UPGRADED" ourselves and then use
+// the socket as the container's stdio, as moby's hijack does.
+import type { IncomingMessage } from "node:http";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
+import type { ApiRequest, ApiResponse, ApiStream } from "../engine/index.js";
+import { toApiRequest } from "./api-request.js";
+import { encodeBody, encodeChunk, jsonBytes, pump, rawStream, send, stdioContentType } from "./response-writer.js";
+
+type Handler = (request: ApiRequest) => Promise<ApiResponse>;
+
+/** The request body of an upgrade request: Content-Length bytes from `head` and the socket. */
+function readUpgradeBody(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<Buffer> {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (!Number.isFinite(length) || length <= head.length) {
+    if (head.length > length) socket.unshift(head.subarray(Math.max(0, length)));
+    return Promise.resolve(head.subarray(0, Math.max(0, length)));
+  }
+  return new Promise((resolve) => {
+    const parts = [head];
+    let got = head.length;
+    const onData = (data: Buffer) => {
+      parts.push(data);
+      got += data.length;
+      if (got < length) return;
+      socket.off("data", onData);
+      socket.pause();
+      const all = Buffer.concat(parts);
+      if (all.length > length) socket.unshift(all.subarray(length));
+      resolve(all.subarray(0, length));
+    };
+    socket.on("data", onData);
+    // A client that hangs up mid-body gets its partial body handled; the reply then goes nowhere.
+    socket.once("close", () => resolve(Buffer.concat(parts)));
+  });
+}
+
+function statusLine(status: number, text = STATUS_CODES[status] ?? ""): string {
+  return `HTTP/1.1 ${status} ${text}\r\n`;
+}
+
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+}
+
+/** A response that is not a stream (e.g. 404 No such container) as a plain HTTP reply. */
+function writePlain(socket: Duplex, response: ApiResponse): void {
+  const { bytes, contentType } = encodeBody(response);
+  const headers: Record<string, string> = { ...response.headers, Connection: "close" };
+  if (contentType && bytes.length > 0) headers["Content-Type"] = contentType;
+  if (response.status !== 204 && response.status !== 304) headers["Content-Length"] = String(bytes.length);
+  socket.end(Buffer.concat([Buffer.from(statusLine(response.status) + headerLines(headers) + "\r\n"), bytes]));
+}
+
+/** dockerd names the multiplexed media type only to clients of API 1.42 and later. */
+function hijackContentType(path: string, tty: boolean): string {
+  const version = /^\/v(\d+)\.(\d+)\//.exec(path);
+  const old = version !== null && (Number(version[1]) < 1 || (Number(version[1]) === 1 && Number(version[2]) < 42));
+  return old ? rawStream : stdioContentType(tty);
+}
+
+async function writeHijacked(socket: Duplex, path: string, stream: ApiStream): Promise<void> {
+  const tty = stream.kind === "stdio" && stream.tty;
+  // Exactly dockerd's attach reply: these three headers and nothing else.
+  const headers = { "Content-Type": hijackContentType(path, tty), Connection: "Upgrade", Upgrade: "tcp" };
+  socket.write(statusLine(101, "UPGRADED") + headerLines(headers) + "\r\n");
+  // Stdin is not wired to containers yet: read and discard it. The client half-closes after
+  // stdin EOF and keeps reading, so its FIN must not end our side.
+  socket.on("data", () => undefined);
+  socket.resume();
+  const gone = new Promise<void>((resolve) => {
+    socket.once("close", () => resolve());
+    socket.once("error", () => resolve());
+  });
+  if (stream.kind === "stdio") await pump(stream.chunks, (chunk) => send(socket, encodeChunk(chunk, tty), gone), gone);
+  else await pump(stream.messages, (message) => send(socket, jsonBytes(message), gone), gone);
+  if (socket.writable) socket.end();
+}
+
+export function createUpgradeHandler(handle: Handler): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+  return (req, socket, head) => {
+    socket.on("error", () => undefined);
+    void (async () => {
+      const body = await readUpgradeBody(req, socket, head);
+      const request = toApiRequest({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers }, body);
+      const response = await handle(request);
+      if (response.stream) await writeHijacked(socket, request.path, response.stream);
+      else writePlain(socket, response);
+    })().catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      writePlain(socket, { status: 500, body: { message } });
+    });
+  };
+}

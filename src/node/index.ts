@@ -1,0 +1,4 @@
+// The Node layer's public entry: the Engine API daemon and its command line.
+export { startDaemon, parseHost, defaultHost, type Daemon, type DaemonOptions } from "./daemon.js";
+export { createApiServer, createRequestHandler, type ApiEngine, type ApiServerOptions } from "./http-api.js";
+export { runCommand, parseDaemonArgs, usage } from "./daemon-command.js";

@@ -1,0 +1,151 @@
+// Real Docker clients against our daemon (DESIGN.md section 8): the docker CLI 28.2.2 through a
+// learner's first session, step by step, with the exact output and exit code the real client
+// produced; then docker-py 7.1.0 (version negotiation, run with remove=True, images).
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDaemon, type Daemon } from "../../src/node/index.js";
+import { dockerEnv, normalise, onPath, record, run, table, type RunResult } from "./docker-cli-runner.js";
+
+const hasDocker = onPath("docker");
+const hasDockerPy = onPath("python3", ["-c", "import docker"]);
+
+describe.skipIf(!hasDocker)("the real docker CLI against docker-playground daemon", () => {
+  let daemon: Daemon;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    env = dockerEnv(daemon.addresses[0] ?? "");
+  });
+  afterAll(async () => {
+    await daemon.close();
+  });
+
+  async function docker(name: string, ...args: string[]): Promise<RunResult> {
+    const result = await run("docker", args, env);
+    record(name, args, result);
+    return result;
+  }
+
+  it("docker version shows the server as Engine 28.2.2, API 1.50", async () => {
+    const r = await docker("version", "version");
+    expect(r.code).toBe(0);
+    const server = r.stdout.slice(r.stdout.indexOf("Server:"));
+    expect(server).toContain("Server: Docker Engine - Community\n Engine:\n  Version:          28.2.2\n");
+    expect(server).toContain("  API version:      1.50 (minimum version 1.24)\n");
+    expect(r.stderr).toBe("");
+  });
+
+  it("docker info reports an empty daemon", async () => {
+    const r = await docker("info", "info");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("\nServer:\n Containers: 0\n  Running: 0\n  Paused: 0\n  Stopped: 0\n Images: 0\n Server Version: 28.2.2\n");
+    expect(r.stderr).toBe("");
+  });
+
+  it("docker pull alpine prints the progress and the digest", async () => {
+    const r = await docker("pull-alpine", "pull", "alpine");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.slice(0, 2)).toEqual(["Using default tag: latest", "latest: Pulling from library/alpine"]);
+    expect(lines.at(-2)).toBe("Status: Downloaded newer image for alpine:latest");
+    expect(lines.at(-1)).toBe("docker.io/library/alpine:latest");
+    expect(lines.at(-3)).toMatch(/^Digest: sha256:[0-9a-f]{64}$/);
+  });
+
+  it("docker images lists alpine", async () => {
+    const r = await docker("images", "images");
+    expect(r.code).toBe(0);
+    const rows = table(r.stdout);
+    expect(rows[0]).toEqual(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"]);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[2]])).toEqual([["alpine", "latest", "<short-id>"]]);
+  });
+
+  it("docker run -d --name web -p 8080:80 nginx pulls nginx and prints the id", async () => {
+    const r = await docker("run-d-nginx", "run", "-d", "--name", "web", "-p", "8080:80", "nginx");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(r.stderr.split("\n")[0]).toBe("Unable to find image 'nginx:latest' locally");
+    expect(r.stderr).toContain("Status: Downloaded newer image for nginx:latest\n");
+  });
+
+  it("docker ps shows web with its published port", async () => {
+    const r = await docker("ps", "ps");
+    expect(r.code).toBe(0);
+    expect(table(r.stdout)).toEqual([
+      ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"],
+      ["<short-id>", "nginx", '"/docker-entrypoint.…"', "<when> ago", "Up <uptime>", "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp", "web"],
+    ]);
+  });
+
+  it("docker logs web prints nginx's start-up lines", async () => {
+    const r = await docker("logs-web", "logs", "web");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration");
+    expect(r.stdout).toContain("/docker-entrypoint.sh: Configuration complete; ready for start up\n");
+  });
+
+  it("docker inspect -f reads the state", async () => {
+    const r = await docker("inspect-status", "inspect", "-f", "{{.State.Status}}", "web");
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, "running\n", ""]);
+  });
+
+  it("a second container on the same host port fails as dockerd's does", async () => {
+    const r = await docker("port-clash", "run", "-d", "--name", "web2", "-p", "8080:80", "nginx");
+    expect(r.code).toBe(125);
+    expect(r.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(normalise(r.stderr)).toBe(
+      "docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web2 (<id>): Bind for 0.0.0.0:8080 failed: port is already allocated\n\nRun 'docker run --help' for more information\n",
+    );
+    expect((await docker("rm-web2", "rm", "web2")).code).toBe(0);
+  });
+
+  it("docker stop, ps -a and rm take web down", async () => {
+    expect(await docker("stop-web", "stop", "web")).toEqual({ code: 0, stdout: "web\n", stderr: "" });
+    const ps = await docker("ps-a", "ps", "-a");
+    expect(table(ps.stdout)[1]).toEqual(["<short-id>", "nginx", '"/docker-entrypoint.…"', "<when> ago", "Exited (0) <when> ago", "web"]);
+    expect(await docker("rm-web", "rm", "web")).toEqual({ code: 0, stdout: "web\n", stderr: "" });
+  });
+
+  it("docker run --rm alpine echo hi prints hi over the hijacked attach", async () => {
+    expect(await docker("run-echo", "run", "--rm", "alpine", "echo", "hi")).toEqual({ code: 0, stdout: "hi\n", stderr: "" });
+  });
+
+  it("docker run --rm alpine sh -c 'exit 3' exits 3", async () => {
+    expect(await docker("run-exit-3", "run", "--rm", "alpine", "sh", "-c", "exit 3")).toEqual({ code: 3, stdout: "", stderr: "" });
+  });
+
+  it("docker rm nope: No such container", async () => {
+    expect(await docker("rm-nope", "rm", "nope")).toEqual({ code: 1, stdout: "", stderr: "Error response from daemon: No such container: nope\n" });
+  });
+
+  it("leaves nothing behind after --rm", async () => {
+    const r = await docker("ps-a-empty", "ps", "-a");
+    expect(table(r.stdout)).toEqual([["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]]);
+  });
+});
+
+describe.skipIf(!hasDockerPy)("docker-py against docker-playground daemon", () => {
+  let daemon: Daemon;
+
+  beforeAll(async () => {
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+  });
+  afterAll(async () => {
+    await daemon.close();
+  });
+
+  it("pings, runs alpine echo hi with remove=True and lists the pulled image", async () => {
+    const script = join(import.meta.dirname, "docker_py_smoke.py");
+    const r = await run("python3", [script], dockerEnv(daemon.addresses[0] ?? ""), 60_000);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ping: true,
+      api_version: "1.50",
+      run_output: "hi\n",
+      image_tags: ["alpine:latest"],
+      leftover_containers: 0,
+    });
+  });
+});

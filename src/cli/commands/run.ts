@@ -33,9 +33,10 @@ async function runContainer(ctx: CommandContext, flags: ParsedFlags): Promise<nu
   const id = await createContainer(client, request, io, pullPolicy(flags), getBool(flags, "quiet"));
   const autoRemove = getBool(flags, "rm");
   if (detach) {
+    // The CLI prints the id as soon as the container exists, so a failed start still shows it.
+    io.stdout(`${id}\n`);
     await client.containerWait(id, autoRemove ? "removed" : "next-exit");
     await client.containerStart(id);
-    io.stdout(`${id}\n`);
     return 0;
   }
   const attached = await client.containerAttach(id, { stdout: true, stderr: true, stdin: getBool(flags, "interactive") });

@@ -73,6 +73,11 @@ export const version: CommandDef = {
   },
 };
 
+function cdiDirectories(dirs: unknown): string[] {
+  if (!Array.isArray(dirs) || dirs.length === 0) return [];
+  return [" CDI spec directories:", ...dirs.map((d) => `  ${String(d)}`)];
+}
+
 export const info: CommandDef = {
   name: "info",
   usage: "[OPTIONS]",
@@ -114,6 +119,7 @@ export const info: CommandDef = {
       `  Volume: ${(plugins["Volume"] ?? []).join(" ")}`,
       `  Network: ${(plugins["Network"] ?? []).join(" ")}`,
       `  Log: ${(plugins["Log"] ?? []).join(" ")}`,
+      ...cdiDirectories(i["CDISpecDirs"]),
       " Swarm: inactive",
       ` Runtimes: ${Object.keys((i["Runtimes"] as object | undefined) ?? {}).join(" ")}`,
       ` Default Runtime: ${s("DefaultRuntime")}`,

@@ -3,6 +3,7 @@ import { execSync, spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { measureBrowser } from "./browser.js";
 import { measureEngine } from "./engine.js";
+import { measureHttp } from "./http.js";
 
 const fmt = (n: number) => n.toFixed(1);
 const stats = (xs: number[]) => {
@@ -35,6 +36,14 @@ async function main(): Promise<void> {
   console.log(`engine (in-process): containers created and started per second: ${engine.createStartPerSecond}`);
   console.log(`engine (in-process): GET /containers/json with 1,000 containers: ${fmt(engine.listMs[1000] ?? 0)} ms; with 10,000: ${fmt(engine.listMs[10000] ?? 0)} ms`);
   console.log(`engine (in-process): docker run --rm alpine echo hi (create, wait, start, exit, remove): ${fmt(engine.runRmEchoMs)} ms median`);
+  const http = await measureHttp();
+  if (http.cliPsMs) {
+    const s = [...http.cliPsMs].sort((a, b) => a - b);
+    console.log(`daemon (HTTP, loopback): real docker CLI \`docker ps\` end to end: median ${fmt(s[Math.floor(s.length / 2)] ?? 0)} ms, p99 ${fmt(s[s.length - 1] ?? 0)} ms (n=${s.length}, includes the CLI's own start-up)`);
+  } else {
+    console.log("daemon (HTTP, loopback): docker CLI not installed, CLI latency skipped");
+  }
+  console.log(`daemon (HTTP, loopback): GET /containers/json from 50 concurrent keep-alive clients: ${http.requestsPerSecond} requests/s`);
 }
 
 void main();

@@ -3,10 +3,12 @@
 import type { DockerClient } from "../client/index.js";
 import { checkArgs, type CommandDef } from "./command.js";
 import { daemonMessage } from "./commands/common.js";
+import { containerOpsCommands, containerOpsShortcuts, containerOpsTopLevel } from "./commands/container-ops.js";
 import { inspect, typedInspect } from "./commands/inspect.js";
 import { images } from "./commands/images.js";
 import { kill, restart, rm, start, stop } from "./commands/lifecycle.js";
 import { logs } from "./commands/logs.js";
+import { networkGroup, volumeGroup } from "./commands/network-volume-groups.js";
 import { ps } from "./commands/ps.js";
 import { pull } from "./commands/pull.js";
 import { rmi } from "./commands/rmi.js";
@@ -29,7 +31,7 @@ interface Group {
 export const managementCommands: Record<string, Group> = {
   container: {
     description: "Manage containers",
-    commands: { create, inspect: typedInspect("container"), kill, logs, ls: ps, restart, rm, run, start, stop },
+    commands: { create, inspect: typedInspect("container"), kill, logs, ls: ps, restart, rm, run, start, stop, ...containerOpsCommands },
     aliases: { ls: ["list", "ps"], rm: ["remove"] },
   },
   image: {
@@ -37,15 +39,18 @@ export const managementCommands: Record<string, Group> = {
     commands: { inspect: typedInspect("image"), ls: images, pull, rm: rmi },
     aliases: { ls: ["list"], rm: ["remove"] },
   },
+  network: networkGroup,
+  volume: volumeGroup,
 };
 
-export const topLevelCommands: Record<string, CommandDef> = { create, images, info, inspect, kill, logs, ps, pull, restart, rm, rmi, run, start, stop, version };
+export const topLevelCommands: Record<string, CommandDef> = { create, images, info, inspect, kill, logs, ps, pull, restart, rm, rmi, run, start, stop, version, ...containerOpsTopLevel };
 
 /** Where a top-level shortcut lives in the management tree (for the Aliases list in help). */
 const shortcutOf: Record<string, [string, string]> = {
   create: ["container", "create"], kill: ["container", "kill"], logs: ["container", "logs"], ps: ["container", "ls"],
   restart: ["container", "restart"], rm: ["container", "rm"], run: ["container", "run"], start: ["container", "start"],
   stop: ["container", "stop"], images: ["image", "ls"], pull: ["image", "pull"], rmi: ["image", "rm"],
+  ...containerOpsShortcuts,
 };
 
 function aliasesFor(group: string | undefined, name: string): string[] {

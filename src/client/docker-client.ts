@@ -16,6 +16,8 @@ import type {
   Volume,
   WaitResponse,
 } from "./types.js";
+import type { NetworkCreateRequest, NetworkEndpointConfig } from "./types.js";
+import type { ContainersPruneReport, ContainerStats, ContainerTop, ContainerUpdateConfig, ExecCreateOptions, ExecInspect } from "./types.js";
 
 export const apiVersion = "1.50";
 
@@ -138,6 +140,27 @@ export class DockerClient {
     return { tty: response.stream?.kind === "stdio" && response.stream.tty, output: this.chunks(response) };
   }
 
+  async containerPause(id: string): Promise<void> {
+    await this.call("POST", `/containers/${seg(id)}/pause`);
+  }
+  async containerUnpause(id: string): Promise<void> {
+    await this.call("POST", `/containers/${seg(id)}/unpause`);
+  }
+  async containerRename(id: string, name: string): Promise<void> {
+    await this.call("POST", `/containers/${seg(id)}/rename`, { name });
+  }
+  containerUpdate = (id: string, config: ContainerUpdateConfig) => this.json<{ Warnings: string[] | null }>("POST", `/containers/${seg(id)}/update`, undefined, config);
+  containerTop = (id: string, psArgs?: string) => this.json<ContainerTop>("GET", `/containers/${seg(id)}/top`, { ps_args: psArgs || undefined });
+  containerStats = (id: string) => this.json<ContainerStats>("GET", `/containers/${seg(id)}/stats`, { stream: "0" });
+  containersPrune = (filters?: Filters) => this.json<ContainersPruneReport>("POST", "/containers/prune", { filters: encodeFilters(filters) });
+  containerExecCreate = (id: string, options: ExecCreateOptions) => this.json<{ Id: string }>("POST", `/containers/${seg(id)}/exec`, undefined, options);
+  /** Starts an exec instance attached (hijacked), or detached with `detach`. */
+  async containerExecStart(execId: string, options: { detach?: boolean; tty?: boolean } = {}): Promise<{ tty: boolean; output: AsyncIterable<StdioChunk> }> {
+    const response = await this.call("POST", `/exec/${seg(execId)}/start`, undefined, { Detach: options.detach ?? false, Tty: options.tty ?? false });
+    return { tty: response.stream?.kind === "stdio" && response.stream.tty, output: this.chunks(response) };
+  }
+  containerExecInspect = (execId: string) => this.json<ExecInspect>("GET", `/exec/${seg(execId)}/json`);
+
   // Images
   async imagePull(fromImage: string, tag: string | undefined, platform?: string): Promise<AsyncIterable<JsonMessage>> {
     const response = await this.call("POST", "/images/create", { fromImage, tag, platform });
@@ -158,6 +181,15 @@ export class DockerClient {
   async networkRemove(id: string): Promise<void> {
     await this.call("DELETE", `/networks/${seg(id)}`);
   }
+  networkCreate = (body: NetworkCreateRequest) => this.json<{ Id: string; Warning: string }>("POST", "/networks/create", undefined, body);
+  async networkConnect(id: string, container: string, endpointConfig?: NetworkEndpointConfig): Promise<void> {
+    await this.call("POST", `/networks/${seg(id)}/connect`, undefined, { Container: container, EndpointConfig: endpointConfig ?? null });
+  }
+  async networkDisconnect(id: string, container: string, force = false): Promise<void> {
+    await this.call("POST", `/networks/${seg(id)}/disconnect`, undefined, { Container: container, Force: force });
+  }
+  networksPrune = (filters?: Filters) => this.json<{ NetworksDeleted: string[] | null }>("POST", "/networks/prune", { filters: encodeFilters(filters) });
+  volumesPrune = (filters?: Filters) => this.json<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>("POST", "/volumes/prune", { filters: encodeFilters(filters) });
   volumeList = (filters?: Filters) => this.json<{ Volumes: Volume[] | null; Warnings: string[] | null }>("GET", "/volumes", { filters: encodeFilters(filters) });
   volumeInspect = (name: string) => this.inspect<Volume>("volume", name, `/volumes/${seg(name)}`);
   volumeCreate = (body: { Name?: string; Driver?: string; DriverOpts?: Record<string, string>; Labels?: Record<string, string> }) =>

@@ -64,10 +64,43 @@ export interface NetworkInspect {
   Driver: string;
   Internal: boolean;
   EnableIPv6: boolean;
-  IPAM: { Driver: string; Config: { Subnet?: string; Gateway?: string }[] };
-  Containers: Record<string, { Name: string; IPv4Address: string }>;
+  IPAM: { Driver: string; Options?: Record<string, string> | null; Config: NetworkIpamConfig[] };
+  Containers: Record<string, { Name: string; EndpointID?: string; MacAddress?: string; IPv4Address: string; IPv6Address?: string }>;
   Labels: Record<string, string>;
   [field: string]: unknown;
+}
+
+export interface NetworkIpamConfig {
+  Subnet?: string;
+  IPRange?: string;
+  Gateway?: string;
+  AuxiliaryAddresses?: Record<string, string>;
+}
+
+/** POST /networks/create, as the CLI sends it. */
+export interface NetworkCreateRequest {
+  Name: string;
+  Driver?: string;
+  Scope?: string;
+  EnableIPv4?: boolean;
+  EnableIPv6?: boolean;
+  IPAM?: { Driver: string; Config: NetworkIpamConfig[]; Options: Record<string, string> };
+  Internal?: boolean;
+  Attachable?: boolean;
+  Ingress?: boolean;
+  ConfigOnly?: boolean;
+  ConfigFrom?: { Network: string };
+  Options?: Record<string, string>;
+  Labels?: Record<string, string>;
+}
+
+/** The EndpointConfig of POST /networks/{id}/connect. */
+export interface NetworkEndpointConfig {
+  Aliases?: string[];
+  IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] };
+  Links?: string[];
+  DriverOpts?: Record<string, string>;
+  GwPriority?: number;
 }
 
 export interface Volume {
@@ -133,3 +166,69 @@ export type SystemInfo = Record<string, unknown> & {
   ServerVersion: string;
   Name: string;
 };
+
+/** GET /containers/{id}/top */
+export interface ContainerTop {
+  Titles: string[];
+  Processes: string[][];
+}
+
+/** One frame of GET /containers/{id}/stats (the fields the CLI reads). */
+export interface ContainerStats {
+  name: string;
+  id: string;
+  read: string;
+  preread: string;
+  pids_stats: { current?: number; limit?: number };
+  blkio_stats: { io_service_bytes_recursive: { major?: number; minor?: number; op: string; value: number }[] | null };
+  num_procs: number;
+  cpu_stats: { cpu_usage: { total_usage: number; percpu_usage?: number[] }; system_cpu_usage?: number; online_cpus?: number };
+  precpu_stats: { cpu_usage: { total_usage: number; percpu_usage?: number[] }; system_cpu_usage?: number; online_cpus?: number };
+  memory_stats: { usage?: number; limit?: number; stats?: Record<string, number> };
+  networks?: Record<string, { rx_bytes: number; tx_bytes: number }>;
+}
+
+/** The resources and restart policy `POST /containers/{id}/update` takes. */
+export interface ContainerUpdateConfig {
+  RestartPolicy?: { Name: string; MaximumRetryCount: number };
+  Memory?: number;
+  MemoryReservation?: number;
+  MemorySwap?: number;
+  NanoCpus?: number;
+  CpuShares?: number;
+  CpuPeriod?: number;
+  CpuQuota?: number;
+  CpuRealtimePeriod?: number;
+  CpuRealtimeRuntime?: number;
+  CpusetCpus?: string;
+  CpusetMems?: string;
+  BlkioWeight?: number;
+  PidsLimit?: number;
+}
+
+export interface ContainersPruneReport {
+  ContainersDeleted: string[] | null;
+  SpaceReclaimed: number;
+}
+
+export interface ExecCreateOptions {
+  Cmd: string[];
+  AttachStdin?: boolean;
+  AttachStdout?: boolean;
+  AttachStderr?: boolean;
+  Tty?: boolean;
+  Env?: string[];
+  WorkingDir?: string;
+  User?: string;
+  Privileged?: boolean;
+  DetachKeys?: string;
+}
+
+export interface ExecInspect {
+  ID: string;
+  Running: boolean;
+  ExitCode: number | null;
+  ContainerID: string;
+  Pid: number;
+  [field: string]: unknown;
+}

@@ -2,8 +2,10 @@
 import type { ApiRequest, ApiResponse } from "./api/types.js";
 import { createRouter } from "./api/router.js";
 import { ContainerService } from "./containers/container-service.js";
+import { ContainerSettings } from "./containers/container-settings.js";
 import type { EngineContext } from "./engine-context.js";
 import { EventBus } from "./events/event-bus.js";
+import { ExecService } from "./exec/exec-service.js";
 import { ImageService } from "./image-store/image-service.js";
 import { LogStore } from "./logs/log-store.js";
 import { NetworkService } from "./networks/network-service.js";
@@ -30,6 +32,8 @@ export class Engine {
   readonly networks: NetworkService;
   readonly volumes: VolumeService;
   readonly containers: ContainerService;
+  readonly containerSettings: ContainerSettings;
+  readonly exec: ExecService;
   readonly logs: LogStore;
   readonly ports = new PortAllocator();
   readonly daemonId: string;
@@ -51,6 +55,8 @@ export class Engine {
       ports: this.ports,
       logs: this.logs,
     });
+    this.containerSettings = new ContainerSettings(this.ctx, this.containers);
+    this.exec = new ExecService(this.ctx, this.containers);
     this.pullBandwidth = options.pullBandwidth ?? 0;
     this.hostname = options.hostname ?? "docker-playground";
     if (options.snapshot) {

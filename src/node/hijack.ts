@@ -60,10 +60,16 @@ function hijackContentType(path: string, tty: boolean): string {
   return old ? rawStream : stdioContentType(tty);
 }
 
-async function writeHijacked(socket: Duplex, path: string, stream: ApiStream): Promise<void> {
+/** Exec start also copies the headers already set (Api-Version, Server) after its own three. */
+function execStartHeaders(path: string, response: ApiResponse): Record<string, string> {
+  if (!/\/exec\/[^/]+\/start$/.test(path)) return {};
+  return Object.fromEntries(Object.entries(response.headers ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+async function writeHijacked(socket: Duplex, path: string, stream: ApiStream, extraHeaders: Record<string, string> = {}): Promise<void> {
   const tty = stream.kind === "stdio" && stream.tty;
   // Exactly dockerd's attach reply: these three headers and nothing else.
-  const headers = { "Content-Type": hijackContentType(path, tty), Connection: "Upgrade", Upgrade: "tcp" };
+  const headers = { "Content-Type": hijackContentType(path, tty), Connection: "Upgrade", Upgrade: "tcp", ...extraHeaders };
   socket.write(statusLine(101, "UPGRADED") + headerLines(headers) + "\r\n");
   // Stdin is not wired to containers yet: read and discard it. The client half-closes after
   // stdin EOF and keeps reading, so its FIN must not end our side.
@@ -85,7 +91,7 @@ export function createUpgradeHandler(handle: Handler): (req: IncomingMessage, so
       const body = await readUpgradeBody(req, socket, head);
       const request = toApiRequest({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers }, body);
       const response = await handle(request);
-      if (response.stream) await writeHijacked(socket, request.path, response.stream);
+      if (response.stream) await writeHijacked(socket, request.path, response.stream, execStartHeaders(request.path, response));
       else writePlain(socket, response);
     })().catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);

@@ -97,7 +97,24 @@ describe.skipIf(!hasDocker)("the real docker CLI against docker-playground daemo
     expect(normalise(r.stderr)).toBe(
       "docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web2 (<id>): Bind for 0.0.0.0:8080 failed: port is already allocated\n\nRun 'docker run --help' for more information\n",
     );
-    expect((await docker("rm-web2", "rm", "web2")).code).toBe(0);
+  });
+
+  it("pause, rename, port, top, exec and container prune work on web", async () => {
+    expect(await docker("pause-web", "pause", "web")).toEqual({ code: 0, stdout: "web\n", stderr: "" });
+    const ps = await docker("ps-paused", "ps");
+    expect(table(ps.stdout)[1]?.slice(4)).toEqual(["Up <uptime> (Paused)", "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp", "web"]);
+    expect(await docker("unpause-web", "unpause", "web")).toEqual({ code: 0, stdout: "web\n", stderr: "" });
+    expect(await docker("rename-web-site", "rename", "web", "site")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await docker("port-site", "port", "site")).toEqual({ code: 0, stdout: "80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n", stderr: "" });
+    const top = await docker("top-site", "top", "site");
+    expect(top.code).toBe(0);
+    expect(table(top.stdout)[0]).toEqual(["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"]);
+    expect(table(top.stdout)[1]?.at(-1)).toBe("nginx -g daemon off;");
+    expect(await docker("exec-site", "exec", "site", "echo", "hi")).toEqual({ code: 0, stdout: "hi\n", stderr: "" });
+    // web2, left Created by the port clash, is the one stopped container.
+    const prune = await docker("container-prune", "container", "prune", "-f");
+    expect([prune.code, normalise(prune.stdout), prune.stderr]).toEqual([0, "Deleted Containers:\n<id>\n\nTotal reclaimed space: 0B\n", ""]);
+    expect(await docker("rename-site-web", "rename", "site", "web")).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
   it("docker stop, ps -a and rm take web down", async () => {
@@ -122,6 +139,56 @@ describe.skipIf(!hasDocker)("the real docker CLI against docker-playground daemo
   it("leaves nothing behind after --rm", async () => {
     const r = await docker("ps-a-empty", "ps", "-a");
     expect(table(r.stdout)).toEqual([["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]]);
+  });
+
+  it("docker network create app prints the new network's id, and ls lists it by name", async () => {
+    const created = await docker("network-create-app", "network", "create", "app");
+    expect([created.code, created.stderr]).toEqual([0, ""]);
+    expect(created.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    const ls = await docker("network-ls", "network", "ls");
+    expect(table(ls.stdout)).toEqual([
+      ["NETWORK ID", "NAME", "DRIVER", "SCOPE"],
+      ["<short-id>", "app", "bridge", "local"],
+      ["<short-id>", "bridge", "bridge", "local"],
+      ["<short-id>", "host", "host", "local"],
+      ["<short-id>", "none", "null", "local"],
+    ]);
+  });
+
+  it("a container run on app gets 172.18.0.2, and app cannot be removed while it runs", async () => {
+    const run = await docker("run-d-network-app", "run", "-d", "--network", "app", "--name", "api", "nginx");
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    const ip = await docker("network-inspect-ip", "network", "inspect", "-f", "{{range .Containers}}{{.IPv4Address}}{{end}}", "app");
+    expect(ip).toEqual({ code: 0, stdout: "172.18.0.2/16\n", stderr: "" });
+    const rm = await docker("network-rm-in-use", "network", "rm", "app");
+    expect([rm.code, rm.stdout]).toEqual([1, ""]);
+    expect(normalise(rm.stderr)).toBe('Error response from daemon: error while removing network: network app has active endpoints (name:"api" id:"<short-id>")\nexit status 1\n');
+  });
+
+  it("docker network prune without a terminal to answer prints the prompt and removes nothing", async () => {
+    const r = await docker("network-prune-declined", "network", "prune");
+    expect(r).toEqual({ code: 0, stdout: "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ", stderr: "" });
+  });
+
+  it("docker volume create, ls and rm", async () => {
+    expect(await docker("volume-create-data", "volume", "create", "data")).toEqual({ code: 0, stdout: "data\n", stderr: "" });
+    const ls = await docker("volume-ls", "volume", "ls");
+    expect(table(ls.stdout)).toEqual([["DRIVER", "VOLUME NAME"], ["local", "data"]]);
+    expect(await docker("volume-rm-data", "volume", "rm", "data")).toEqual({ code: 0, stdout: "data\n", stderr: "" });
+  });
+
+  it("docker network rm of a missing network prints the error, then exit status 1; volume prune -f reports 0B", async () => {
+    expect(await docker("network-rm-nope", "network", "rm", "nope")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "Error response from daemon: network nope not found\nexit status 1\n",
+    });
+    expect(await docker("volume-prune-f", "volume", "prune", "-f")).toEqual({ code: 0, stdout: "Total reclaimed space: 0B\n", stderr: "" });
+  });
+
+  it("cleans up api and app", async () => {
+    expect((await docker("rm-f-api", "rm", "-f", "api")).code).toBe(0);
+    expect(await docker("network-rm-app", "network", "rm", "app")).toEqual({ code: 0, stdout: "app\n", stderr: "" });
   });
 });
 

@@ -9,11 +9,20 @@ import { table as cells } from "./docker-cli-runner.js";
 
 // Images were built months before either run, and the runs happened on different days.
 const table = (text: string) =>
-  cells(text.replace(/\b(\d+|About an?) (hours?|days|weeks|months|years) ago\b/g, "<age> ago").replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d/g, "<log time>"));
+  cells(
+    text
+      .replace(/\b(\d+|About an?) (hours?|days|weeks|months|years) ago\b/g, "<age> ago")
+      .replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d/g, "<log time>")
+      // docker top: process ids and start times differ from run to run.
+      .replace(/^(root +)\d+( +)\d+( +\d+ +)\d\d:\d\d/gm, "$1<pid>$2<pid>$3<stime>"),
+  );
 
 const steps = [
   "version", "info", "pull-alpine", "images", "run-d-nginx", "ps", "logs-web", "inspect-status", "port-clash",
-  "rm-web2", "stop-web", "ps-a", "rm-web", "run-echo", "run-exit-3", "rm-nope", "ps-a-empty",
+  "pause-web", "ps-paused", "unpause-web", "rename-web-site", "port-site", "top-site", "exec-site", "container-prune", "rename-site-web",
+  "stop-web", "ps-a", "rm-web", "run-echo", "run-exit-3", "rm-nope", "ps-a-empty",
+  "network-create-app", "network-ls", "run-d-network-app", "network-inspect-ip", "network-rm-in-use", "network-prune-declined",
+  "volume-create-data", "volume-ls", "volume-rm-data", "network-rm-nope", "volume-prune-f", "rm-f-api", "network-rm-app",
 ];
 
 interface Recorded {

@@ -50,14 +50,14 @@ export interface CreateRequest {
   body: Record<string, unknown>;
 }
 
-function parseMemory(text: string): number {
+export function parseMemory(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([bkmgtp]?)b?$/i.exec(text);
   if (!m) throw new Error(`invalid size: '${text}'`);
   const scale = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 }[(m[2] ?? "").toLowerCase()] ?? 1;
   return Math.floor(Number(m[1]) * scale);
 }
 
-function parseRestart(text: string): { Name: string; MaximumRetryCount: number } {
+export function parseRestart(text: string): { Name: string; MaximumRetryCount: number } {
   if (!text) return { Name: "no", MaximumRetryCount: 0 };
   const [name = "", count] = text.split(":");
   if (name === "") throw new Error("invalid restart policy format: no policy provided before colon");

@@ -6,7 +6,7 @@ import type { CommandDef, CommandContext } from "../command.js";
 import { StatusError } from "../errors.js";
 import { getString } from "../flags/flag-spec.js";
 import { escapeHtmlInJson } from "../format/go-json.js";
-import { parseTemplate } from "../format/index.js";
+import { DOCKER_FUNCS, parseTemplate } from "../format/index.js";
 import { daemonMessage, formatFlag } from "./common.js";
 
 type Getter = (client: DockerClient, ref: string) => Promise<unknown>;
@@ -18,7 +18,7 @@ const getters: Record<string, Getter> = {
   volume: (c, ref) => c.volumeInspect(ref),
 };
 
-async function inspectAll(ctx: CommandContext, refs: string[], format: string, lookup: (ref: string) => Promise<unknown>): Promise<number> {
+export async function inspectAll(ctx: CommandContext, refs: string[], format: string, lookup: (ref: string) => Promise<unknown>): Promise<number> {
   const found: unknown[] = [];
   const errors: string[] = [];
   for (const ref of refs) {
@@ -29,7 +29,7 @@ async function inspectAll(ctx: CommandContext, refs: string[], format: string, l
     }
   }
   if (format) {
-    const template = parseTemplate(format);
+    const template = parseTemplate(format, DOCKER_FUNCS);
     for (const item of found) ctx.io.stdout(`${template.execute(item)}\n`);
   } else {
     ctx.io.stdout(`${escapeHtmlInJson(JSON.stringify(found, null, 4))}\n`);

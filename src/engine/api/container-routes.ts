@@ -30,7 +30,7 @@ export function containerRoutes(engine: Engine): Route[] {
     }),
     route("GET", "/containers/{id}/json", (_req, [id = ""]) => {
       const c = containers.get(id);
-      return ok(containerInspect(c, engine.images.all().find((i) => i.Id === c.Image)));
+      return ok({ ...containerInspect(c, engine.images.all().find((i) => i.Id === c.Image)), ExecIDs: engine.exec.idsOf(c.Id) });
     }),
     route("POST", "/containers/{id}/start", (_req, [id = ""]) => {
       containers.start(id);

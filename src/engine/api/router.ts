@@ -4,10 +4,12 @@ import type { Engine } from "../engine.js";
 import { EngineError } from "../errors.js";
 import { engineVersion } from "../engine-info.js";
 import { containerRoutes } from "./container-routes.js";
+import { containerOpsRoutes } from "./container-ops-routes.js";
 import { imageRoutes } from "./image-routes.js";
 import type { Route } from "./route.js";
-import { resourceRoutes } from "./resource-routes.js";
+import { networkRoutes } from "./network-routes.js";
 import { systemRoutes } from "./system-routes.js";
+import { volumeRoutes } from "./volume-routes.js";
 import type { ApiRequest, ApiResponse } from "./types.js";
 
 function compareVersions(a: string, b: string): number {
@@ -21,7 +23,7 @@ export function errorResponse(status: number, message: string): ApiResponse {
 }
 
 export function createRouter(engine: Engine): (request: ApiRequest) => Promise<ApiResponse> {
-  const routes: Route[] = [...systemRoutes(engine), ...containerRoutes(engine), ...imageRoutes(engine), ...resourceRoutes(engine)];
+  const routes: Route[] = [...systemRoutes(engine), ...containerRoutes(engine), ...containerOpsRoutes(engine), ...imageRoutes(engine), ...networkRoutes(engine), ...volumeRoutes(engine)];
   const baseHeaders = { "Api-Version": engineVersion.ApiVersion, Server: `Docker/${engineVersion.Version} (linux)` };
   return async (request) => {
     let path = request.path.split("?")[0] ?? "";

@@ -7,6 +7,7 @@ import type { LogStore } from "../logs/log-store.js";
 import type { NetworkService } from "../networks/network-service.js";
 import type { PortAllocator } from "../ports/port-allocator.js";
 import { ContainerProcess, type OutputStream } from "../runtime/container-process.js";
+import { FreezableClock } from "../runtime/freezable-clock.js";
 import { resolveProgram } from "../runtime/programs/index.js";
 import { parseSignal, signalNumber } from "../runtime/signals.js";
 import type { VolumeService } from "../volumes/volume-service.js";
@@ -42,6 +43,8 @@ export interface AttachChunk {
 
 interface Live {
   process: ContainerProcess;
+  /** What the process's timers run on: frozen while the container is paused. */
+  clock: FreezableClock;
   attached: Set<(chunk: AttachChunk) => void>;
 }
 
@@ -72,7 +75,8 @@ export class ContainerService {
   /** Name → id, built on first use (after a restore) and kept in step by create and destroy. */
   private nameIndex: Map<string, string> | undefined;
 
-  private names(): Map<string, string> {
+  /** The name index, for rename (container-settings.ts). */
+  names(): Map<string, string> {
     this.nameIndex ??= new Map(this.all().map((c) => [c.Name, c.Id]));
     return this.nameIndex;
   }
@@ -87,11 +91,11 @@ export class ContainerService {
     return lookupContainer(this.all(), ref);
   }
 
-  private save(c: ContainerRecord): void {
+  save(c: ContainerRecord): void {
     this.ctx.store.put("container", c.Id, c);
   }
 
-  private publish(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
+  publish(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
     this.ctx.events.publish("container", action, c.Id, {
       ...c.Config.Labels,
       image: c.Config.Image,
@@ -110,6 +114,7 @@ export class ContainerService {
 
   start(ref: string): void {
     const c = this.get(ref);
+    if (c.State.Paused) throw conflict("cannot start a paused container, try unpause instead");
     if (c.State.Running) throw notModified();
     this.cancelRestart(c.Id);
     this.run(c);
@@ -159,15 +164,17 @@ export class ContainerService {
     });
     c.HasBeenManuallyStopped = false;
     this.save(c);
+    const clock = new FreezableClock(this.ctx.clock);
     const live: Live = {
       attached: new Set(),
+      clock,
       process: new ContainerProcess({
         argv: resolved.argv,
         env: processEnvironment(c),
         hostname: c.Config.Hostname,
         tty: c.Config.Tty,
         init: c.HostConfig["Init"] === true,
-        clock: this.ctx.clock,
+        clock,
         onOutput: (stream, text) => this.output(c, live, stream, text),
         onExit: (code) => this.exited(c, live, code),
       }),
@@ -188,7 +195,7 @@ export class ContainerService {
     this.deps.logs.flush(c.Id);
     const now = this.ctx.clock.now();
     const ranFor = now - c.State.StartedAt;
-    Object.assign(c.State, { Status: "exited", Running: false, Restarting: false, Pid: 0, ExitCode: code, FinishedAt: now });
+    Object.assign(c.State, { Status: "exited", Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: code, FinishedAt: now });
     this.deps.ports.release(c.Ports);
     c.Ports = {};
     this.deps.networks.disconnectOnStop(c);
@@ -277,7 +284,35 @@ export class ContainerService {
     const live = this.live.get(c.Id);
     if (!live) return;
     this.publish(c, "kill", { signal: String(signalNumber(name)) });
+    // daemon/kill.go: a stop signal (or SIGKILL) to a paused container resumes it to deliver it.
+    if (c.State.Paused && (name === "SIGKILL" || name === (parseSignal(c.Config.StopSignal ?? "SIGTERM") ?? "SIGTERM"))) this.resume(c);
     live.process.signal(name);
+  }
+
+  /** docker pause: the cgroup freezer. The process's timers stop until unpause. */
+  pause(ref: string): void {
+    const c = this.get(ref);
+    if (!c.State.Running || c.State.Restarting) throw conflict(`container ${c.Id} is not running`);
+    if (c.State.Paused) throw conflict(`Container ${c.Id} is already paused`);
+    c.State.Paused = true;
+    c.State.Status = "paused";
+    this.live.get(c.Id)?.clock.freeze();
+    this.save(c);
+    this.publish(c, "pause");
+  }
+
+  unpause(ref: string): void {
+    const c = this.get(ref);
+    if (!c.State.Paused) throw systemError(`Container ${c.Id} is not paused`);
+    this.resume(c);
+  }
+
+  private resume(c: ContainerRecord): void {
+    c.State.Paused = false;
+    c.State.Status = "running";
+    this.live.get(c.Id)?.clock.thaw();
+    this.save(c);
+    this.publish(c, "unpause");
   }
 
   kill(ref: string, signal = "SIGKILL"): void {
@@ -303,6 +338,7 @@ export class ContainerService {
     const c = this.get(ref);
     if (c.State.Running) {
       if (!force) {
+        if (c.State.Paused) throw conflict(`cannot remove container "${ref}": container is paused and must be unpaused first`);
         const state = c.State.Restarting ? "restarting" : "running";
         throw conflict(`cannot remove container "${ref}": container is ${state}: stop the container before removing or force remove`);
       }
@@ -313,7 +349,7 @@ export class ContainerService {
     this.destroy(c, removeVolumes);
   }
 
-  private destroy(c: ContainerRecord, removeVolumes: boolean): void {
+  destroy(c: ContainerRecord, removeVolumes: boolean): void {
     if (!this.ctx.store.get("container", c.Id)) return;
     this.ctx.store.remove("container", c.Id);
     this.names().delete(c.Name);

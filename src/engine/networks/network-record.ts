@@ -25,4 +25,6 @@ export interface NetworkRecord {
   ConfigOnly: boolean;
   Options: Record<string, string>;
   Labels: Record<string, string>;
+  /** Whether the subnet came from the create request (a static --ip needs one); not shown by inspect. */
+  ConfiguredSubnet?: boolean;
 }

@@ -1,69 +1,33 @@
-// Networks and their address management: the predefined bridge, host and none networks, and
-// endpoint addresses handed out lowest-free-first from .2, released on stop, as libnetwork does.
+// Networks: the predefined bridge, host and none, user-defined ones created and removed through
+// the API, and the endpoints containers have on them (addresses given on start or on connect,
+// released on stop or disconnect), with the events the daemon logs for each.
 import type { ContainerRecord, EndpointSettings } from "../containers/container-record.js";
-import { notFound } from "../errors.js";
+import { EngineError, forbidden, invalidParameter, notFound, systemError } from "../errors.js";
 import type { EngineContext } from "../engine-context.js";
-import { formatIPv4, parseIPv4, parseSubnet, subnetSize } from "./ipv4.js";
+import { AddressAllocator } from "./address-allocator.js";
+import { checkNetworkMode, isPredefined, predefinedNetworks, validateEndpoint, type EndpointRequest } from "./endpoint-rules.js";
+import { parseIPv4 } from "./ipv4.js";
+import { buildNetwork, type NetworkCreateRequest } from "./network-create.js";
 import type { NetworkRecord } from "./network-record.js";
+import { predefinedNetwork } from "./predefined.js";
 
-export const predefinedNetworks = ["bridge", "host", "none"] as const;
+export { isPredefined, predefinedNetworks, type EndpointRequest } from "./endpoint-rules.js";
 
 export class NetworkService {
-  /** Addresses in use per network id, and the lowest offset that may be free (a search hint). */
-  private readonly used = new Map<string, { ips: Set<string>; hint: number }>();
+  private readonly addresses = new AddressAllocator();
 
   constructor(private readonly ctx: EngineContext) {}
 
-  private pool(networkId: string): { ips: Set<string>; hint: number } {
-    let pool = this.used.get(networkId);
-    if (!pool) {
-      pool = { ips: new Set(), hint: 2 };
-      this.used.set(networkId, pool);
-    }
-    return pool;
-  }
-
   all(): NetworkRecord[] {
-    return this.ctx.store.values<NetworkRecord>("network");
+    return this.ctx.store.values<NetworkRecord>("network").sort((a, b) => a.Created - b.Created);
   }
 
   /** Creates bridge, host and none if this is a fresh engine. */
   ensurePredefined(): void {
     const existing = new Set(this.all().map((n) => n.Name));
-    const driverOf = { bridge: "bridge", host: "host", none: "null" } as const;
     for (const name of predefinedNetworks) {
       if (existing.has(name)) continue;
-      const bridge = name === "bridge";
-      const record: NetworkRecord = {
-        Name: name,
-        Id: this.ctx.ids.randomHex(32),
-        Created: this.ctx.clock.now(),
-        Scope: "local",
-        Driver: driverOf[name],
-        EnableIPv4: true,
-        EnableIPv6: false,
-        IPAM: {
-          Driver: "default",
-          Options: bridge ? null : null,
-          Config: bridge ? [{ Subnet: "172.17.0.0/16", Gateway: "172.17.0.1" }] : [],
-        },
-        Internal: false,
-        Attachable: false,
-        Ingress: false,
-        ConfigFrom: { Network: "" },
-        ConfigOnly: false,
-        Options: bridge
-          ? {
-              "com.docker.network.bridge.default_bridge": "true",
-              "com.docker.network.bridge.enable_icc": "true",
-              "com.docker.network.bridge.enable_ip_masquerade": "true",
-              "com.docker.network.bridge.host_binding_ipv4": "0.0.0.0",
-              "com.docker.network.bridge.name": "docker0",
-              "com.docker.network.driver.mtu": "1500",
-            }
-          : {},
-        Labels: {},
-      };
+      const record = predefinedNetwork(name, this.ctx.ids.randomHex(32), this.ctx.clock.now());
       this.ctx.store.put("network", record.Id, record);
     }
   }
@@ -76,10 +40,56 @@ export class NetworkService {
       all.find((n) => n.Name === ref) ??
       (() => {
         const byPrefix = all.filter((n) => n.Id.startsWith(ref));
-        return byPrefix.length === 1 ? byPrefix[0] : undefined;
+        if (byPrefix.length > 1) throw invalidParameter(`network ${ref} is ambiguous (${byPrefix.length} matches found based on ID prefix)`);
+        return byPrefix[0];
       })();
     if (!match) throw notFound(`network ${ref} not found`);
     return match;
+  }
+
+  create(request: NetworkCreateRequest): NetworkRecord {
+    const { record, configuredSubnet } = buildNetwork(request, this.all(), this.ctx.ids.randomHex(32), this.ctx.clock.now());
+    if (configuredSubnet) record.ConfiguredSubnet = true;
+    this.ctx.store.put("network", record.Id, record);
+    this.publish(record, "create");
+    return record;
+  }
+
+  /** Running containers with an endpoint on the network. */
+  endpointsOn(network: NetworkRecord): { container: ContainerRecord; endpoint: EndpointSettings }[] {
+    return this.ctx.store
+      .values<ContainerRecord>("container")
+      .flatMap((container) => Object.values(container.Networks).map((endpoint) => ({ container, endpoint })))
+      .filter(({ container, endpoint }) => container.State.Running && endpoint.NetworkID === network.Id && endpoint.EndpointID !== "");
+  }
+
+  remove(ref: string): void {
+    const network = this.find(ref);
+    if (isPredefined(network)) throw forbidden(`${network.Name} is a pre-defined network and cannot be removed`);
+    const active = this.endpointsOn(network);
+    if (active.length > 0) {
+      const list = active.map(({ container, endpoint }) => `name:"${container.Name.slice(1)}" id:"${endpoint.EndpointID.slice(0, 12)}"`);
+      throw forbidden(`error while removing network: network ${network.Name} has active endpoints (${list.join(", ")})`);
+    }
+    this.destroy(network);
+  }
+
+  private destroy(network: NetworkRecord): void {
+    this.ctx.store.remove("network", network.Id);
+    this.addresses.drop(network.Id);
+    this.publish(network, "destroy");
+  }
+
+  /** Removes every custom network no running container uses; returns their names. */
+  prune(keep: (network: NetworkRecord) => boolean): string[] {
+    const deleted: string[] = [];
+    for (const network of this.all()) {
+      if (isPredefined(network) || keep(network) || this.endpointsOn(network).length > 0) continue;
+      this.destroy(network);
+      deleted.push(network.Name);
+    }
+    this.ctx.events.publish("network", "prune", "", { reclaimed: "0" });
+    return deleted;
   }
 
   /** A fresh endpoint for a container joining a network (addresses are filled in on start). */
@@ -107,49 +117,92 @@ export class NetworkService {
   connectOnStart(container: ContainerRecord): void {
     for (const [name, endpoint] of Object.entries(container.Networks)) {
       const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID) ?? this.find(name);
-      endpoint.NetworkID = network.Id;
-      endpoint.EndpointID = this.ctx.ids.randomHex(32);
-      const config = network.IPAM.Config[0];
-      const subnet = config?.Subnet ? parseSubnet(config.Subnet) : undefined;
-      if (!subnet || !config) continue;
-      const gateway = config.Gateway ?? formatIPv4(subnet.base + 1);
-      const pool = this.pool(network.Id);
-      endpoint.Gateway = gateway;
-      endpoint.IPAddress = this.lowestFree(subnet.base, subnetSize(subnet), pool, gateway);
-      endpoint.IPPrefixLen = subnet.prefix;
-      endpoint.MacAddress = this.randomMac();
-      if (network.Name !== "bridge") endpoint.DNSNames = [container.Name.slice(1), container.Id.slice(0, 12)];
+      this.join(container, network, endpoint);
     }
+  }
+
+  private join(container: ContainerRecord, network: NetworkRecord, endpoint: EndpointSettings): void {
+    const requested = (endpoint.IPAMConfig as { IPv4Address?: string } | null)?.IPv4Address || undefined;
+    const allocation = this.addresses.allocate(network, requested);
+    endpoint.NetworkID = network.Id;
+    endpoint.EndpointID = this.ctx.ids.randomHex(32);
+    if (allocation) {
+      endpoint.Gateway = allocation.gateway;
+      endpoint.IPAddress = allocation.ip;
+      endpoint.IPPrefixLen = allocation.prefix;
+      endpoint.MacAddress = this.randomMac();
+    }
+    // Embedded DNS names: user-defined networks only (buildEndpointDNSNames).
+    if (!isPredefined(network)) {
+      const names = [container.Name.slice(1), ...(endpoint.Aliases ?? []), container.Id.slice(0, 12), container.Config.Hostname];
+      endpoint.DNSNames = [...new Set(names.filter((n) => n))];
+    }
+    this.publish(network, "connect", { container: container.Id });
   }
 
   /** Releases a stopping container's addresses; the endpoint config stays for the next start. */
   disconnectOnStop(container: ContainerRecord): void {
-    for (const endpoint of Object.values(container.Networks)) {
-      const pool = this.used.get(endpoint.NetworkID);
-      const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID);
-      const base = network?.IPAM.Config[0]?.Subnet ? parseSubnet(network.IPAM.Config[0].Subnet)?.base : undefined;
-      if (pool && endpoint.IPAddress && pool.ips.delete(endpoint.IPAddress) && base !== undefined) {
-        pool.hint = Math.min(pool.hint, (parseIPv4(endpoint.IPAddress) ?? 0) - base);
-      }
-      endpoint.EndpointID = "";
-      endpoint.Gateway = "";
-      endpoint.IPAddress = "";
-      endpoint.IPPrefixLen = 0;
-      endpoint.MacAddress = "";
-      endpoint.DNSNames = null;
-    }
+    for (const endpoint of Object.values(container.Networks)) this.leave(container, endpoint);
   }
 
-  private lowestFree(base: number, size: number, pool: { ips: Set<string>; hint: number }, gateway: string): string {
-    // .0 is the network address and the last one is broadcast: neither is handed out.
-    for (let offset = Math.max(1, pool.hint); offset < size - 1; offset++) {
-      const ip = formatIPv4(base + offset);
-      if (ip === gateway || pool.ips.has(ip)) continue;
-      pool.ips.add(ip);
-      pool.hint = offset + 1;
-      return ip;
+  private leave(container: ContainerRecord, endpoint: EndpointSettings): void {
+    const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID);
+    const wasJoined = endpoint.EndpointID !== "";
+    this.addresses.release(network, endpoint.NetworkID, endpoint.IPAddress);
+    endpoint.EndpointID = "";
+    endpoint.Gateway = "";
+    endpoint.IPAddress = "";
+    endpoint.IPPrefixLen = 0;
+    endpoint.MacAddress = "";
+    endpoint.DNSNames = null;
+    if (network && wasJoined) this.publish(network, "disconnect", { container: container.Id });
+  }
+
+  /** POST /networks/{id}/connect (daemon.ConnectToNetwork). */
+  connect(container: ContainerRecord, ref: string, request: EndpointRequest): void {
+    const network = this.find(ref);
+    const already = network.Name in container.Networks;
+    if (already && !container.State.Running) return;
+    if (!already) checkNetworkMode(container, network, (id) => this.ctx.store.get<NetworkRecord>("network", id));
+    validateEndpoint(network, request);
+    if (already) throw forbidden(`endpoint with name ${container.Name.slice(1)} already exists in network ${network.Name}`);
+    const endpoint = this.newEndpoint(network, request.Aliases?.length ? [...request.Aliases] : null);
+    const ipam = request.IPAMConfig;
+    if (ipam && (ipam.IPv4Address || ipam.IPv6Address || ipam.LinkLocalIPs?.length)) endpoint.IPAMConfig = { ...ipam };
+    if (request.Links?.length) endpoint.Links = [...request.Links];
+    if (request.DriverOpts && Object.keys(request.DriverOpts).length > 0) endpoint.DriverOpts = { ...request.DriverOpts };
+    if (request.GwPriority) endpoint.GwPriority = request.GwPriority;
+    if (container.State.Running) this.join(container, network, endpoint);
+    container.Networks[network.Name] = endpoint;
+    this.ctx.store.put("container", container.Id, container);
+  }
+
+  /** POST /networks/{id}/disconnect (daemon.DisconnectFromNetwork). */
+  disconnect(container: ContainerRecord, ref: string, force: boolean): void {
+    let network: NetworkRecord | undefined;
+    try {
+      network = this.find(ref);
+    } catch (error) {
+      if (!(error instanceof EngineError && error.status === 404 && force && !container.State.Running)) throw error;
     }
-    throw notFound("no available IPv4 addresses on this network's address pools");
+    const name = network?.Name ?? ref;
+    if (!container.State.Running) {
+      if (!container.Networks[name]) throw systemError(`container ${container.Id} is not connected to the network ${name}`);
+      delete container.Networks[name];
+    } else if (network) {
+      if (container.HostConfig.NetworkMode === "host" && network.Driver === "host") {
+        throw invalidParameter("cannot disconnect container from host network - container was created in host network mode");
+      }
+      const endpoint = container.Networks[name];
+      if (!endpoint) throw systemError(`container ${container.Id} is not connected to network ${name}`);
+      this.leave(container, endpoint);
+      delete container.Networks[name];
+    }
+    this.ctx.store.put("container", container.Id, container);
+  }
+
+  private publish(network: NetworkRecord, action: string, extra: Record<string, string> = {}): void {
+    this.ctx.events.publish("network", action, network.Id, { ...extra, name: network.Name, type: network.Driver });
   }
 
   // Since Engine 28, bridge endpoints get a random locally administered unicast MAC.

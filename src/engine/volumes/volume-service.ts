@@ -34,7 +34,9 @@ export class VolumeService {
   }
 
   /** Creates a volume, or returns the existing one of that name (as `docker volume create` does). */
-  create(name: string | undefined, labels: Record<string, string> | null = null, options: Record<string, string> | null = null): VolumeRecord {
+  create(name: string | undefined, labels: Record<string, string> | null = null, options: Record<string, string> | null = null, driver = "local"): VolumeRecord {
+    // Only the built-in driver exists here; any other name is a plugin that is not installed.
+    if (driver !== "local") throw notFound(`error looking up volume plugin ${driver}: plugin "${driver}" not found`);
     const anonymous = !name;
     const volumeName = name || this.ctx.ids.randomHex(32);
     const existing = this.find(volumeName);

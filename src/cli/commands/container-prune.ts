@@ -1,0 +1,31 @@
+// docker container prune: removes every stopped container after a confirmation
+// (cli/command/container/prune.go). Without a terminal to answer, the prompt counts as declined.
+import type { CommandDef } from "../command.js";
+import { CancelledError } from "../errors.js";
+import { getBool, getList } from "../flags/flag-spec.js";
+import { humanSize } from "../format/index.js";
+import { parseFilterFlags } from "./ps.js";
+
+const warning = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ";
+
+export const containerPrune: CommandDef = {
+  name: "prune",
+  usage: "[OPTIONS]",
+  description: "Remove all stopped containers",
+  flags: [
+    { name: "filter", kind: "filter", usage: "Provide filter values (e.g. \"until=<timestamp>\")" },
+    { name: "force", short: "f", kind: "bool", usage: "Do not prompt for confirmation" },
+  ],
+  args: { kind: "none" },
+  async run({ io, client }, flags) {
+    if (!getBool(flags, "force")) {
+      // No stdin reaches the CLI yet: EOF reads as "no", and cancelling prints nothing more.
+      io.stdout(warning);
+      throw new CancelledError("container prune has been cancelled");
+    }
+    const report = await client.containersPrune(parseFilterFlags(getList(flags, "filter")));
+    const deleted = report.ContainersDeleted ?? [];
+    if (deleted.length > 0) io.stdout(`Deleted Containers:\n${deleted.map((id) => `${id}\n`).join("")}\n`);
+    io.stdout(`Total reclaimed space: ${humanSize(report.SpaceReclaimed)}\n`);
+  },
+};

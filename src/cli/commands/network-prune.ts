@@ -1,0 +1,28 @@
+// docker network prune (cli/command/network/prune.go). Without a terminal to answer, the
+// prompt counts as declined: cancelled, nothing printed after it, exit 0.
+import type { CommandDef } from "../command.js";
+import { CancelledError } from "../errors.js";
+import { getBool, getList } from "../flags/flag-spec.js";
+import { parseFilterFlags } from "./ps.js";
+
+const warning = "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ";
+
+export const networkPrune: CommandDef = {
+  name: "prune",
+  usage: "[OPTIONS]",
+  description: "Remove all unused networks",
+  flags: [
+    { name: "filter", kind: "filter", usage: 'Provide filter values (e.g. "until=<timestamp>")' },
+    { name: "force", short: "f", kind: "bool", usage: "Do not prompt for confirmation" },
+  ],
+  args: { kind: "none" },
+  async run({ io, client }, flags) {
+    if (!getBool(flags, "force")) {
+      io.stdout(warning);
+      throw new CancelledError("network prune has been cancelled");
+    }
+    const report = await client.networksPrune(parseFilterFlags(getList(flags, "filter")));
+    const deleted = report.NetworksDeleted ?? [];
+    if (deleted.length > 0) io.stdout(`Deleted Networks:\n${deleted.map((name) => `${name}\n`).join("")}\n`);
+  },
+};

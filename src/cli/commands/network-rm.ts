@@ -1,0 +1,29 @@
+// docker network rm (cli/command/network/remove.go): each failure printed as it happens, then
+// the status error's own text, "exit status 1", printed too.
+import type { CommandDef } from "../command.js";
+import { StatusError } from "../errors.js";
+import { getBool } from "../flags/flag-spec.js";
+import { daemonMessage } from "./common.js";
+
+export const networkRm: CommandDef = {
+  name: "rm",
+  usage: "NETWORK [NETWORK...]",
+  description: "Remove one or more networks",
+  aliases: ["remove"],
+  flags: [{ name: "force", short: "f", kind: "bool", usage: "Do not error if the network does not exist" }],
+  args: { kind: "min", n: 1 },
+  async run({ io, client }, flags) {
+    let status = 0;
+    for (const name of flags.args) {
+      try {
+        await client.networkRemove(name);
+        io.stdout(`${name}\n`);
+      } catch (error) {
+        if (getBool(flags, "force") && error instanceof Error && "status" in error && error.status === 404) continue;
+        io.stderr(`${daemonMessage(error)}\n`);
+        status = 1;
+      }
+    }
+    if (status !== 0) throw new StatusError(status, `exit status ${status}`);
+  },
+};

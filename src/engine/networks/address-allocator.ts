@@ -1,0 +1,75 @@
+// Endpoint addresses per network, as libnetwork's default IPAM hands them out for local networks:
+// lowest free first from the start of the subnet (or of its --ip-range), never the network or
+// broadcast address, the gateway or an --aux-address; released addresses are reused at once.
+import { forbidden, systemError } from "../errors.js";
+import { contains } from "./address-pools.js";
+import { formatIPv4, parseIPv4, parseSubnet, subnetSize } from "./ipv4.js";
+import type { NetworkRecord } from "./network-record.js";
+
+interface Pool {
+  ips: Set<string>;
+  /** The lowest offset that may be free: a search hint. */
+  hint: number;
+}
+
+export interface Allocation {
+  ip: string;
+  gateway: string;
+  prefix: number;
+}
+
+export class AddressAllocator {
+  private readonly pools = new Map<string, Pool>();
+
+  private pool(networkId: string): Pool {
+    let pool = this.pools.get(networkId);
+    if (!pool) {
+      pool = { ips: new Set(), hint: 0 };
+      this.pools.set(networkId, pool);
+    }
+    return pool;
+  }
+
+  /** An address on the network's first IPv4 subnet: `requested` if given, else the lowest free. */
+  allocate(network: NetworkRecord, requested?: string): Allocation | undefined {
+    const config = network.IPAM.Config.find((c) => c.Subnet && parseSubnet(c.Subnet) && !c.Subnet.includes(":"));
+    const subnet = config?.Subnet ? parseSubnet(config.Subnet) : undefined;
+    if (!config || !subnet) return undefined;
+    const gateway = config.Gateway ?? formatIPv4(subnet.base + 1);
+    const reserved = new Set([gateway, ...Object.values(config.AuxiliaryAddresses ?? {})]);
+    const pool = this.pool(network.Id);
+    const last = subnet.base + subnetSize(subnet) - 1;
+    if (requested) {
+      const value = parseIPv4(requested);
+      if (value === undefined || !contains(subnet, value) || value === subnet.base || value === last) {
+        throw forbidden(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
+      }
+      if (pool.ips.has(requested) || reserved.has(requested)) throw forbidden("Address already in use");
+      pool.ips.add(requested);
+      return { ip: requested, gateway, prefix: subnet.prefix };
+    }
+    const range = config.IPRange ? parseSubnet(config.IPRange) : undefined;
+    const start = range ? Math.max(range.base, subnet.base + 1) : subnet.base + 1;
+    const end = range ? Math.min(range.base + subnetSize(range), last) : last;
+    for (let value = Math.max(start, subnet.base + pool.hint); value < end; value++) {
+      const ip = formatIPv4(value);
+      if (reserved.has(ip) || pool.ips.has(ip)) continue;
+      pool.ips.add(ip);
+      pool.hint = value - subnet.base + 1;
+      return { ip, gateway, prefix: subnet.prefix };
+    }
+    throw systemError(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
+  }
+
+  release(network: NetworkRecord | undefined, networkId: string, ip: string): void {
+    const pool = this.pools.get(networkId);
+    const subnet = network?.IPAM.Config[0]?.Subnet ? parseSubnet(network.IPAM.Config[0].Subnet) : undefined;
+    if (!pool || !ip || !pool.ips.delete(ip) || !subnet) return;
+    pool.hint = Math.min(pool.hint, (parseIPv4(ip) ?? 0) - subnet.base);
+  }
+
+  /** Forgets a removed network's addresses. */
+  drop(networkId: string): void {
+    this.pools.delete(networkId);
+  }
+}

@@ -1,0 +1,57 @@
+// The clock a container's processes see: the engine clock, except that `docker pause` (the
+// cgroup freezer) stops it. Timers pending at pause resume with the time they had left.
+import type { Clock } from "../ports.js";
+
+interface Pending {
+  due: number;
+  fn: () => void;
+  cancel: () => void;
+}
+
+export class FreezableClock implements Clock {
+  private readonly pending = new Set<Pending>();
+  private frozenAt: number | undefined;
+
+  constructor(private readonly base: Clock) {}
+
+  now(): number {
+    return this.base.now();
+  }
+
+  setTimer(ms: number, fn: () => void): () => void {
+    const timer: Pending = { due: this.base.now() + Math.max(0, ms), fn, cancel: () => undefined };
+    this.pending.add(timer);
+    if (this.frozenAt === undefined) this.arm(timer);
+    return () => {
+      timer.cancel();
+      this.pending.delete(timer);
+    };
+  }
+
+  private arm(timer: Pending): void {
+    timer.cancel = this.base.setTimer(timer.due - this.base.now(), () => {
+      this.pending.delete(timer);
+      timer.fn();
+    });
+  }
+
+  get frozen(): boolean {
+    return this.frozenAt !== undefined;
+  }
+
+  freeze(): void {
+    if (this.frozenAt !== undefined) return;
+    this.frozenAt = this.base.now();
+    for (const timer of this.pending) timer.cancel();
+  }
+
+  thaw(): void {
+    if (this.frozenAt === undefined) return;
+    const pausedFor = this.base.now() - this.frozenAt;
+    this.frozenAt = undefined;
+    for (const timer of this.pending) {
+      timer.due += pausedFor;
+      this.arm(timer);
+    }
+  }
+}

@@ -15,27 +15,12 @@ import type { ContainerRecord } from "./container-record.js";
 import { lookupContainer } from "./container-lookup.js";
 import { buildContainer } from "./container-factory.js";
 import type { CreateBody } from "./create-config.js";
+import { processEnvironment } from "./process-environment.js";
+import { RestartScheduler, restartsWithDaemon, wantsRestart } from "./restart-policy.js";
+import { ContainerWaiters, type WaitCondition, type WaitResult } from "./waiters.js";
 
-/**
- * The environment the process sees (container.CreateDaemonEnvironment): the config's Env with
- * PATH defaulted, HOSTNAME, TERM for a TTY, and HOME.
- */
-export function processEnvironment(c: ContainerRecord): string[] {
-  const has = (name: string) => c.Config.Env.some((e) => e.startsWith(`${name}=`));
-  const env: string[] = [];
-  if (!has("PATH")) env.push("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-  env.push(`HOSTNAME=${c.Config.Hostname}`);
-  if (c.Config.Tty) env.push("TERM=xterm");
-  env.push(...c.Config.Env.filter((e) => !e.startsWith("HOSTNAME=")));
-  if (!has("HOME")) env.push("HOME=/root");
-  return env;
-}
-
-export type WaitCondition = "not-running" | "next-exit" | "removed";
-export interface WaitResult {
-  StatusCode: number;
-  Error: { Message: string } | null;
-}
+export { processEnvironment } from "./process-environment.js";
+export type { WaitCondition, WaitResult } from "./waiters.js";
 export interface AttachChunk {
   stream: OutputStream;
   data: string;
@@ -58,15 +43,15 @@ export interface ContainerDeps {
 
 export class ContainerService {
   private readonly live = new Map<string, Live>();
-  private readonly exitWaiters = new Map<string, Set<(code: number) => void>>();
-  private readonly removeWaiters = new Map<string, Set<() => void>>();
-  private readonly restartTimers = new Map<string, () => void>();
-  private readonly backoff = new Map<string, number>();
+  private readonly waiters = new ContainerWaiters();
+  private readonly restarts: RestartScheduler;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly deps: ContainerDeps,
-  ) {}
+  ) {
+    this.restarts = new RestartScheduler(ctx.clock);
+  }
 
   all(): ContainerRecord[] {
     return this.ctx.store.values<ContainerRecord>("container");
@@ -116,7 +101,7 @@ export class ContainerService {
     const c = this.get(ref);
     if (c.State.Paused) throw conflict("cannot start a paused container, try unpause instead");
     if (c.State.Running) throw notModified();
-    this.cancelRestart(c.Id);
+    this.restarts.cancel(c.Id);
     this.run(c);
   }
 
@@ -203,9 +188,7 @@ export class ContainerService {
     for (const listener of live.attached) listener({ stream: "stdout", data: "" });
     live.attached.clear();
     this.publish(c, "die", { exitCode: String(code), execDuration: String(Math.floor(ranFor / 1000)) });
-    const waiters = this.exitWaiters.get(c.Id);
-    this.exitWaiters.delete(c.Id);
-    for (const waiter of waiters ?? []) waiter(code);
+    this.waiters.exited(c.Id, code);
     if (c.HostConfig.AutoRemove) {
       this.destroy(c, true);
       return;
@@ -213,23 +196,11 @@ export class ContainerService {
     this.maybeRestart(c, code, ranFor);
   }
 
-  // Restart policies with the daemon's backoff: 100 ms, doubling, reset after 10 s of uptime.
   private maybeRestart(c: ContainerRecord, code: number, ranFor: number): void {
-    const policy = c.HostConfig.RestartPolicy;
-    if (c.HasBeenManuallyStopped) return;
-    const wanted =
-      policy.Name === "always" ||
-      policy.Name === "unless-stopped" ||
-      (policy.Name === "on-failure" && code !== 0 && (policy.MaximumRetryCount === 0 || c.RestartCount < policy.MaximumRetryCount));
-    if (!wanted) return;
-    const delay = ranFor >= 10_000 ? 100 : Math.min((this.backoff.get(c.Id) ?? 50) * 2, 60_000);
-    this.backoff.set(c.Id, delay);
-    c.State.Restarting = true;
-    c.State.Running = true;
-    c.State.Status = "restarting";
+    if (!wantsRestart(c, code)) return;
+    Object.assign(c.State, { Restarting: true, Running: true, Status: "restarting" });
     this.save(c);
-    const cancel = this.ctx.clock.setTimer(delay, () => {
-      this.restartTimers.delete(c.Id);
+    this.restarts.schedule(c.Id, ranFor, () => {
       if (!this.ctx.store.get("container", c.Id)) return;
       c.RestartCount++;
       c.State.Running = false;
@@ -237,26 +208,16 @@ export class ContainerService {
         this.run(c);
         this.publish(c, "restart");
       } catch {
-        c.State.Restarting = false;
-        c.State.Status = "exited";
+        Object.assign(c.State, { Restarting: false, Status: "exited" });
         this.save(c);
       }
     });
-    this.restartTimers.set(c.Id, cancel);
-  }
-
-  private cancelRestart(id: string): boolean {
-    const cancel = this.restartTimers.get(id);
-    if (!cancel) return false;
-    cancel();
-    this.restartTimers.delete(id);
-    return true;
   }
 
   /** docker stop: the stop signal, then SIGKILL after the timeout. Resolves once it has exited. */
   async stop(ref: string, timeoutSeconds?: number, signal?: string): Promise<void> {
     const c = this.get(ref);
-    if (c.State.Restarting && this.cancelRestart(c.Id)) {
+    if (c.State.Restarting && this.restarts.cancel(c.Id)) {
       Object.assign(c.State, { Status: "exited", Running: false, Restarting: false });
       c.HasBeenManuallyStopped = true;
       this.save(c);
@@ -268,7 +229,7 @@ export class ContainerService {
     this.save(c);
     const stopSignal = parseSignal(signal ?? c.Config.StopSignal ?? "SIGTERM") ?? "SIGTERM";
     const timeout = timeoutSeconds ?? c.Config.StopTimeout ?? 10;
-    const exited = this.waitExit(c.Id);
+    const exited = this.waiters.nextExit(c.Id);
     this.signal(c, stopSignal);
     if (timeout >= 0) {
       const cancel = this.ctx.clock.setTimer(timeout * 1000, () => this.signal(c, "SIGKILL"));
@@ -329,7 +290,7 @@ export class ContainerService {
   async restart(ref: string, timeoutSeconds?: number, signal?: string): Promise<void> {
     const c = this.get(ref);
     if (c.State.Running) await this.stop(ref, timeoutSeconds, signal).catch(() => undefined);
-    this.cancelRestart(c.Id);
+    this.restarts.cancel(c.Id);
     this.run(c);
     this.publish(c, "restart");
   }
@@ -345,7 +306,7 @@ export class ContainerService {
       c.HasBeenManuallyStopped = true;
       this.signal(c, "SIGKILL");
     }
-    this.cancelRestart(c.Id);
+    this.restarts.cancel(c.Id);
     this.destroy(c, removeVolumes);
   }
 
@@ -354,7 +315,7 @@ export class ContainerService {
     this.ctx.store.remove("container", c.Id);
     this.names().delete(c.Name);
     this.deps.logs.remove(c.Id);
-    this.backoff.delete(c.Id);
+    this.restarts.forget(c.Id);
     if (removeVolumes) {
       for (const mount of c.Mounts) {
         const volume = mount.Type === "volume" && mount.Name ? this.deps.volumes.find(mount.Name) : undefined;
@@ -363,38 +324,13 @@ export class ContainerService {
       }
     }
     this.publish(c, "destroy");
-    const waiters = this.removeWaiters.get(c.Id);
-    this.removeWaiters.delete(c.Id);
-    for (const waiter of waiters ?? []) waiter();
-  }
-
-  private waitExit(id: string): Promise<number> {
-    return new Promise((resolve) => {
-      let set = this.exitWaiters.get(id);
-      if (!set) {
-        set = new Set();
-        this.exitWaiters.set(id, set);
-      }
-      set.add(resolve);
-    });
+    this.waiters.removed(c.Id);
   }
 
   /** POST /containers/{id}/wait: resolves when the condition holds. */
   wait(ref: string, condition: WaitCondition): Promise<WaitResult> {
     const c = this.get(ref);
-    const result = (code: number): WaitResult => ({ StatusCode: code, Error: null });
-    if (condition === "removed") {
-      return new Promise((resolve) => {
-        let set = this.removeWaiters.get(c.Id);
-        if (!set) {
-          set = new Set();
-          this.removeWaiters.set(c.Id, set);
-        }
-        set.add(() => resolve(result(c.State.ExitCode)));
-      });
-    }
-    if (condition === "not-running" && !c.State.Running) return Promise.resolve(result(c.State.ExitCode));
-    return this.waitExit(c.Id).then(result);
+    return this.waiters.wait(c.Id, condition, c.State.Running, () => c.State.ExitCode);
   }
 
   /** Live output of a container from now on; ends when the process exits. */
@@ -424,12 +360,11 @@ export class ContainerService {
   restoreAfterRestart(): void {
     for (const c of this.all()) {
       if (!c.State.Running) continue;
-      const policy = c.HostConfig.RestartPolicy.Name;
       Object.assign(c.State, { Status: "exited", Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: 255, FinishedAt: this.ctx.clock.now() });
       c.Ports = {};
       this.deps.networks.disconnectOnStop(c);
       this.save(c);
-      if (policy === "always" || (policy === "unless-stopped" && !c.HasBeenManuallyStopped)) {
+      if (restartsWithDaemon(c)) {
         try {
           this.run(c);
         } catch {

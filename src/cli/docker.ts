@@ -13,6 +13,7 @@ import { ps } from "./commands/ps.js";
 import { pull } from "./commands/pull.js";
 import { rmi } from "./commands/rmi.js";
 import { create, run } from "./commands/run.js";
+import { tag } from "./commands/tag.js";
 import { info, version } from "./commands/system.js";
 import { CancelledError, flagError, StatusError } from "./errors.js";
 import { FlagParseError, parseFlags } from "./flags/parse-flags.js";
@@ -36,20 +37,20 @@ export const managementCommands: Record<string, Group> = {
   },
   image: {
     description: "Manage images",
-    commands: { inspect: typedInspect("image"), ls: images, pull, rm: rmi },
+    commands: { inspect: typedInspect("image"), ls: images, pull, rm: rmi, tag },
     aliases: { ls: ["list"], rm: ["remove"] },
   },
   network: networkGroup,
   volume: volumeGroup,
 };
 
-export const topLevelCommands: Record<string, CommandDef> = { create, images, info, inspect, kill, logs, ps, pull, restart, rm, rmi, run, start, stop, version, ...containerOpsTopLevel };
+export const topLevelCommands: Record<string, CommandDef> = { create, images, info, inspect, kill, logs, ps, pull, restart, rm, rmi, run, start, stop, tag, version, ...containerOpsTopLevel };
 
 /** Where a top-level shortcut lives in the management tree (for the Aliases list in help). */
 const shortcutOf: Record<string, [string, string]> = {
   create: ["container", "create"], kill: ["container", "kill"], logs: ["container", "logs"], ps: ["container", "ls"],
   restart: ["container", "restart"], rm: ["container", "rm"], run: ["container", "run"], start: ["container", "start"],
-  stop: ["container", "stop"], images: ["image", "ls"], pull: ["image", "pull"], rmi: ["image", "rm"],
+  stop: ["container", "stop"], images: ["image", "ls"], pull: ["image", "pull"], rmi: ["image", "rm"], tag: ["image", "tag"],
   ...containerOpsShortcuts,
 };
 

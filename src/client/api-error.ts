@@ -14,13 +14,3 @@ export class ApiError extends Error {
   }
 }
 
-/** A 404 from an inspect call: the Go client words it "Error: No such container: web". */
-export class ObjectNotFoundError extends ApiError {
-  constructor(
-    readonly object: string,
-    readonly id: string,
-  ) {
-    super(404, `Error: No such ${object}: ${id}`);
-    this.name = "ObjectNotFoundError";
-  }
-}

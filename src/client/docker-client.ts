@@ -1,7 +1,7 @@
 // A typed Engine API client, in the spirit of Docker's Go client and docker-py's APIClient:
 // one method per operation, daemon errors raised as ApiError with the daemon's message.
 import type { ApiResponse, StdioChunk } from "../engine/index.js";
-import { ApiError, ObjectNotFoundError } from "./api-error.js";
+import { ApiError } from "./api-error.js";
 import type { Transport } from "./transport.js";
 import type {
   ContainerInspect,
@@ -64,16 +64,6 @@ export class DockerClient {
     return (await this.call(method, path, query, body)).body as T;
   }
 
-  /** Inspect calls word a 404 as the Go client's objectNotFoundError does. */
-  private async inspect<T>(object: string, id: string, path: string): Promise<T> {
-    try {
-      return await this.json<T>("GET", path);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) throw new ObjectNotFoundError(object, id);
-      throw error;
-    }
-  }
-
   // The daemon's streams are handed through as they are, not wrapped in async generators: a
   // generator cannot be closed while it waits for the next item, and Ctrl-C must close it.
   private messages<T>(response: ApiResponse): AsyncIterable<T> {
@@ -100,7 +90,7 @@ export class DockerClient {
     this.json<ContainerSummary[]>("GET", "/containers/json", { all: options.all, limit: options.limit, size: options.size, filters: encodeFilters(options.filters) });
   containerCreate = (body: Record<string, unknown>, name?: string) =>
     this.json<{ Id: string; Warnings: string[] | null }>("POST", "/containers/create", { name }, body);
-  containerInspect = (id: string) => this.inspect<ContainerInspect>("container", id, `/containers/${seg(id)}/json`);
+  containerInspect = (id: string) => this.json<ContainerInspect>("GET", `/containers/${seg(id)}/json`);
   async containerStart(id: string): Promise<void> {
     await this.call("POST", `/containers/${seg(id)}/start`);
   }
@@ -168,7 +158,7 @@ export class DockerClient {
   }
   imageList = (options: { all?: boolean; filters?: Filters; digests?: boolean } = {}) =>
     this.json<ImageSummary[]>("GET", "/images/json", { all: options.all, digests: options.digests, filters: encodeFilters(options.filters) });
-  imageInspect = (name: string) => this.inspect<ImageInspect>("image", name, `/images/${name}/json`);
+  imageInspect = (name: string) => this.json<ImageInspect>("GET", `/images/${name}/json`);
   imageRemove = (name: string, options: { force?: boolean; noprune?: boolean } = {}) =>
     this.json<{ Untagged?: string; Deleted?: string }[]>("DELETE", `/images/${name}`, { force: options.force, noprune: options.noprune });
   async imageTag(name: string, repo: string, tag?: string): Promise<void> {
@@ -177,7 +167,7 @@ export class DockerClient {
 
   // Networks and volumes
   networkList = (filters?: Filters) => this.json<NetworkInspect[]>("GET", "/networks", { filters: encodeFilters(filters) });
-  networkInspect = (id: string) => this.inspect<NetworkInspect>("network", id, `/networks/${seg(id)}`);
+  networkInspect = (id: string) => this.json<NetworkInspect>("GET", `/networks/${seg(id)}`);
   async networkRemove(id: string): Promise<void> {
     await this.call("DELETE", `/networks/${seg(id)}`);
   }
@@ -191,7 +181,7 @@ export class DockerClient {
   networksPrune = (filters?: Filters) => this.json<{ NetworksDeleted: string[] | null }>("POST", "/networks/prune", { filters: encodeFilters(filters) });
   volumesPrune = (filters?: Filters) => this.json<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>("POST", "/volumes/prune", { filters: encodeFilters(filters) });
   volumeList = (filters?: Filters) => this.json<{ Volumes: Volume[] | null; Warnings: string[] | null }>("GET", "/volumes", { filters: encodeFilters(filters) });
-  volumeInspect = (name: string) => this.inspect<Volume>("volume", name, `/volumes/${seg(name)}`);
+  volumeInspect = (name: string) => this.json<Volume>("GET", `/volumes/${seg(name)}`);
   volumeCreate = (body: { Name?: string; Driver?: string; DriverOpts?: Record<string, string>; Labels?: Record<string, string> }) =>
     this.json<Volume>("POST", "/volumes/create", undefined, body);
   async volumeRemove(name: string, force = false): Promise<void> {

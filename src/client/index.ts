@@ -1,6 +1,6 @@
 // The client's public entry.
 export { DockerClient, apiVersion, type Filters } from "./docker-client.js";
-export { ApiError, ObjectNotFoundError } from "./api-error.js";
+export { ApiError } from "./api-error.js";
 export { InProcessTransport, type Transport } from "./transport.js";
 export type * from "./types.js";
 export type { StdioChunk } from "../engine/index.js";

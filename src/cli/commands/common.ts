@@ -1,11 +1,10 @@
 // Pieces several commands share: printing daemon errors the way the CLI wraps them, and running
 // an action over many targets (docker stop a b c) reporting each failure.
-import { ApiError, ObjectNotFoundError } from "../../client/index.js";
+import { ApiError } from "../../client/index.js";
 import type { CommandContext } from "../command.js";
 import { StatusError } from "../errors.js";
 
 export function daemonMessage(error: unknown): string {
-  if (error instanceof ObjectNotFoundError) return error.message;
   if (error instanceof ApiError) return `Error response from daemon: ${error.message}`;
   if (error instanceof Error) return error.message;
   return String(error);

@@ -121,7 +121,7 @@ describe("container lifecycle", () => {
     expect(parsed[0]?.Name).toBe("/hi");
     expect(inspect.stdout.split("\n")[1]).toBe("    {");
     expect(await cli.docker("inspect", "nope")).toEqual({ stdout: "[]\n", stderr: "Error: No such object: nope\n", exitCode: 1 });
-    expect(await cli.docker("logs", "nope")).toEqual({ stdout: "", stderr: "Error: No such container: nope\n", exitCode: 1 });
+    expect(await cli.docker("logs", "nope")).toEqual({ stdout: "", stderr: "Error response from daemon: No such container: nope\n", exitCode: 1 });
   });
 });
 

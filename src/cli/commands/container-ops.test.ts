@@ -65,7 +65,7 @@ describe("docker port", () => {
     expect((await cli.docker("port", "web", "80/tcp")).stdout).toBe("0.0.0.0:8080\n[::]:8080\n");
     expect(await cli.docker("port", "web", "443")).toEqual({ stdout: "", stderr: "Error: No public port '443' published for web\n", exitCode: 1 });
     expect((await cli.docker("port", "web", "http")).stderr).toBe('Error: invalid port (http): strconv.ParseUint: parsing "http": invalid syntax\n');
-    expect((await cli.docker("port", "nope")).stderr).toBe("Error: No such container: nope\n");
+    expect((await cli.docker("port", "nope")).stderr).toBe("Error response from daemon: No such container: nope\n");
     expect((await cli.docker("port", "web", "80", "81")).stderr).toBe(
       "docker: 'docker port' requires at least 1 and at most 2 arguments\n\nUsage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]\n\nRun 'docker port --help' for more information\n",
     );
@@ -156,7 +156,7 @@ describe("docker exec", () => {
       exitCode: 127,
     });
     expect(await cli.docker("exec", "-d", "web", "sleep", "10")).toEqual({ stdout: "", stderr: "", exitCode: 0 });
-    expect(await cli.docker("exec", "nope", "echo")).toEqual({ stdout: "", stderr: "Error: No such container: nope\n", exitCode: 1 });
+    expect(await cli.docker("exec", "nope", "echo")).toEqual({ stdout: "", stderr: "Error response from daemon: No such container: nope\n", exitCode: 1 });
     expect(await cli.docker("exec", "-it", "web", "sh")).toEqual({ stdout: "", stderr: "the input device is not a TTY\n", exitCode: 1 });
     await cli.docker("stop", "web");
     expect(await cli.docker("exec", "web", "echo", "hi")).toEqual({ stdout: "", stderr: `Error response from daemon: container ${id} is not running\n`, exitCode: 1 });

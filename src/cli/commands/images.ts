@@ -34,7 +34,7 @@ export const images: CommandDef = {
     format ||= getBool(flags, "digests") ? digestImagesFormat : defaultImagesFormat;
     let rows = imageRows(list);
     if (getBool(flags, "quiet")) rows = rows.filter((r, i) => rows.findIndex((o) => o.image.Id === r.image.Id) === i);
-    const options = { trunc: !getBool(flags, "no-trunc"), now: io.now() };
+    const options = { trunc: !getBool(flags, "no-trunc"), now: io.now(), digests: getBool(flags, "digests") || format.includes("{{.Digest}}") };
     io.stdout(renderFormat({ format, rows: rows.map((r) => imageContext(r, options)), header: imageHeaders, typeName: "*formatter.ImageContext" }));
   },
 };

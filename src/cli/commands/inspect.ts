@@ -1,7 +1,7 @@
 // docker inspect (any object), docker container inspect and docker image inspect: the daemon's
 // JSON indented by four spaces, or each object through a --format template.
 import type { DockerClient } from "../../client/index.js";
-import { ObjectNotFoundError } from "../../client/index.js";
+import { ApiError } from "../../client/index.js";
 import type { CommandDef, CommandContext } from "../command.js";
 import { StatusError } from "../errors.js";
 import { getString } from "../flags/flag-spec.js";
@@ -19,6 +19,13 @@ const getters: Record<string, Getter> = {
 };
 
 export async function inspectAll(ctx: CommandContext, refs: string[], format: string, lookup: (ref: string) => Promise<unknown>): Promise<number> {
+  // The template is checked before anything is fetched; a bad one is exit status 64.
+  let template: ReturnType<typeof parseTemplate> | undefined;
+  try {
+    template = format ? parseTemplate(format, DOCKER_FUNCS) : undefined;
+  } catch (error) {
+    throw new StatusError(64, `template parsing error: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const found: unknown[] = [];
   const errors: string[] = [];
   for (const ref of refs) {
@@ -28,9 +35,10 @@ export async function inspectAll(ctx: CommandContext, refs: string[], format: st
       errors.push(daemonMessage(error));
     }
   }
-  if (format) {
-    const template = parseTemplate(format, DOCKER_FUNCS);
+  if (template) {
     for (const item of found) ctx.io.stdout(`${template.execute(item)}\n`);
+    // The template inspector still flushes one empty line when nothing was found.
+    if (found.length === 0) ctx.io.stdout("\n");
   } else {
     ctx.io.stdout(`${escapeHtmlInJson(JSON.stringify(found, null, 4))}\n`);
   }
@@ -53,16 +61,20 @@ export const inspect: CommandDef = {
   run(ctx, flags) {
     const type = getString(flags, "type");
     if (type && !getters[type]) throw new StatusError(1, `"${type}" is not a valid value for --type`);
-    const order = type ? [type] : ["container", "image", "network", "volume"];
-    return inspectAll(ctx, flags.args, getString(flags, "format"), async (ref) => {
+    const order = ["container", "image", "network", "volume"];
+    const format = getString(flags, "format");
+    // With --type, the daemon's own error is reported as it is.
+    if (type) return inspectAll(ctx, flags.args, format, (ref) => getters[type]?.(ctx.client, ref) ?? Promise.resolve(undefined));
+    return inspectAll(ctx, flags.args, format, async (ref) => {
       for (const kind of order) {
         try {
           return await getters[kind]?.(ctx.client, ref);
         } catch (error) {
-          if (!(error instanceof ObjectNotFoundError)) throw error;
+          // Not this kind of object: try the next kind, as the CLI does.
+          if (!(error instanceof ApiError && error.status === 404)) throw error;
         }
       }
-      throw new Error(type ? `Error: No such ${type}: ${ref}` : `Error: No such object: ${ref}`);
+      throw new Error(`Error: No such object: ${ref}`);
     });
   },
 };

@@ -1,6 +1,5 @@
 // docker network inspect (cli/command/network/inspect.go). The 28.x client passes the daemon's
 // 404 through as it is ("Error response from daemon: network x not found").
-import { ApiError, ObjectNotFoundError } from "../../client/index.js";
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
 import { formatFlag } from "./common.js";
@@ -16,12 +15,5 @@ export const networkInspect: CommandDef = {
   ],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) =>
-    inspectAll(ctx, flags.args, getString(flags, "format"), async (ref) => {
-      try {
-        return await ctx.client.networkInspect(ref);
-      } catch (error) {
-        if (error instanceof ObjectNotFoundError) throw new ApiError(404, `network ${ref} not found`);
-        throw error;
-      }
-    }),
+    inspectAll(ctx, flags.args, getString(flags, "format"), (ref) => ctx.client.networkInspect(ref)),
 };

@@ -1,9 +1,10 @@
 // docker ps / docker container ls
-import type { Filters } from "../../client/index.js";
+import type { ContainerSummary, Filters } from "../../client/index.js";
 import type { CommandDef } from "../command.js";
 import { containerContext, containerHeaders, defaultPsFormat } from "../contexts/container-context.js";
 import { getBool, getInt, getList, getString } from "../flags/flag-spec.js";
-import { renderFormat } from "../format/index.js";
+import { DOCKER_FUNCS, parseTemplate, renderFormat } from "../format/index.js";
+import { StatusError } from "../errors.js";
 import { formatFlag } from "./common.js";
 
 export function parseFilterFlags(values: string[]): Filters {
@@ -15,6 +16,26 @@ export function parseFilterFlags(values: string[]): Filters {
     (filters[key] ??= []).push(value.slice(eq + 1));
   }
   return filters;
+}
+
+const emptyContainer: ContainerSummary = {
+  Id: "", Names: [], Image: "", ImageID: "", Command: "", Created: 0, Ports: [], Labels: null, State: "", Status: "",
+  HostConfig: { NetworkMode: "" }, NetworkSettings: { Networks: {} }, Mounts: [],
+};
+
+/** ps reads the template before listing (to see whether it needs sizes), as the CLI does. */
+function checkFormat(format: string): void {
+  let template;
+  try {
+    template = parseTemplate(format, DOCKER_FUNCS);
+  } catch (error) {
+    throw new StatusError(1, `failed to parse template: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    template.execute(containerContext(emptyContainer, { trunc: true, now: 0 }), { typeName: "*formatter.ContainerContext" });
+  } catch (error) {
+    throw new StatusError(1, `failed to execute template: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export const ps: CommandDef = {
@@ -34,6 +55,7 @@ export const ps: CommandDef = {
   args: { kind: "none" },
   async run({ io, client }, flags) {
     let format = getString(flags, "format");
+    if (format) checkFormat(format);
     const quiet = getBool(flags, "quiet");
     if (quiet && format) io.stderr("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
     if (quiet) format = "{{.ID}}";

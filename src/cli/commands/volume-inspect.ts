@@ -1,6 +1,5 @@
 // docker volume inspect (cli/command/volume/inspect.go). The 28.x client passes the daemon's
 // 404 through as it is ("Error response from daemon: get x: no such volume").
-import { ApiError, ObjectNotFoundError } from "../../client/index.js";
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
 import { formatFlag } from "./common.js";
@@ -13,12 +12,5 @@ export const volumeInspect: CommandDef = {
   flags: [{ ...formatFlag, short: "f" }],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) =>
-    inspectAll(ctx, flags.args, getString(flags, "format"), async (ref) => {
-      try {
-        return await ctx.client.volumeInspect(ref);
-      } catch (error) {
-        if (error instanceof ObjectNotFoundError) throw new ApiError(404, `get ${ref}: no such volume`);
-        throw error;
-      }
-    }),
+    inspectAll(ctx, flags.args, getString(flags, "format"), (ref) => ctx.client.volumeInspect(ref)),
 };

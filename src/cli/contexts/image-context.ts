@@ -56,13 +56,14 @@ export function imageRows(images: ImageSummary[]): ImageRow[] {
   return rows;
 }
 
-export function imageContext(row: ImageRow, options: { trunc: boolean; now: number }) {
+/** Digests appear only when asked for: --digests, or a format naming {{.Digest}} (needDigest). */
+export function imageContext(row: ImageRow, options: { trunc: boolean; now: number; digests: boolean }) {
   const { image } = row;
   return {
     ID: () => (options.trunc ? truncateId(image.Id) : image.Id),
     Repository: () => row.repository,
     Tag: () => row.tag,
-    Digest: () => row.digest,
+    Digest: () => (options.digests ? row.digest : "<none>"),
     CreatedSince: () => `${humanDuration(options.now - image.Created * 1000)} ago`,
     CreatedAt: () => goTimeString(image.Created * 1000),
     Size: () => humanSizeWithPrecision(image.Size, 3),

@@ -1,11 +1,14 @@
 // startDaemon: one Engine on the host's clock and randomness, served on every -H address
-// (tcp://host:port or unix:///path), as dockerd listens on its hosts.
+// (tcp://host:port or unix:///path), as dockerd listens on its hosts. With a data root its
+// records are restored from the directory at start and written back as they change.
 import { existsSync, unlinkSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { Engine } from "../engine/index.js";
-import { createApiServer } from "./http-api.js";
+import { Engine, type EngineSnapshot } from "../engine/index.js";
+import { loadDataRoot } from "./data-root.js";
+import { createApiServer, type ApiEngine } from "./http-api.js";
 import { CryptoIdSource, SystemClock } from "./host-ports.js";
+import { RecordWriter } from "./record-writer.js";
 
 export const defaultHost = "tcp://127.0.0.1:2375";
 
@@ -15,12 +18,21 @@ export interface DaemonOptions {
   hostname?: string;
   /** Receives a line per API call (dockerd -D). */
   debug?: (line: string) => void;
+  /** Where the records live across restarts (dockerd --data-root); in memory only if unset. */
+  dataRoot?: string;
+  /** Where a failed write to the data root is reported (it is retried); stderr by default. */
+  onPersistError?: (error: unknown) => void;
 }
 
 export interface Daemon {
   readonly engine: Engine;
   /** What each host ended up listening on: "127.0.0.1:2375" or "/path/docker.sock". */
   readonly addresses: string[];
+  /** Keeps the data root in step with the engine; undefined without one. */
+  readonly writer: RecordWriter | undefined;
+  /** Writes pending changes to the data root now (nothing to do without one). */
+  flush(): Promise<void>;
+  /** Stops serving, then writes the last changes. */
   close(): Promise<void>;
 }
 
@@ -70,14 +82,30 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+function reportPersistError(error: unknown): void {
+  process.stderr.write(`level=error msg="failed to write to the data root: ${error instanceof Error ? error.message : String(error)}"\n`);
+}
+
 export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
+  const { dataRoot } = options;
+  // Refuse a data root we cannot read (corrupt, or from a newer version) before touching anything.
+  const restored = dataRoot === undefined ? undefined : await loadDataRoot(dataRoot);
+  options.debug?.(dataRoot === undefined ? "No data root: state is kept in memory" : `Using data root ${dataRoot}`);
+  const snapshot: EngineSnapshot | undefined = restored?.snapshot;
   const clock = new SystemClock();
   const engine = new Engine({
     clock,
     ids: new CryptoIdSource(),
     pullBandwidth: 0,
     ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
+    ...(snapshot ? { snapshot } : {}),
   });
+  const writer =
+    dataRoot === undefined || restored === undefined
+      ? undefined
+      : new RecordWriter(dataRoot, engine, restored.onDisk, { onError: options.onPersistError ?? reportPersistError });
+  // After each request that may have changed something, a (debounced) write of what it changed.
+  const api: ApiEngine = writer ? { handle: (request) => engine.handle(request).finally(() => writer.schedule()) } : engine;
   const targets = (options.hosts.length > 0 ? options.hosts : [defaultHost]).map(parseHost);
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
@@ -85,11 +113,13 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const close = async () => {
     for (const socket of sockets) socket.destroy();
     await Promise.all(servers.map(closeServer));
+    await writer?.close();
     clock.dispose();
   };
   try {
+    await writer?.start();
     for (const target of targets) {
-      const server = createApiServer(engine, options.debug ? { debug: options.debug } : {});
+      const server = createApiServer(api, options.debug ? { debug: options.debug } : {});
       // closeAllConnections() does not reach upgraded sockets: track them ourselves.
       server.on("connection", (socket: Socket) => {
         sockets.add(socket);
@@ -102,5 +132,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     await close();
     throw error;
   }
-  return { engine, addresses, close };
+  const flush = async () => {
+    await writer?.flush();
+  };
+  return { engine, addresses, writer, flush, close };
 }

@@ -2,3 +2,5 @@
 export { startDaemon, parseHost, defaultHost, type Daemon, type DaemonOptions } from "./daemon.js";
 export { createApiServer, createRequestHandler, type ApiEngine, type ApiServerOptions } from "./http-api.js";
 export { runCommand, parseDaemonArgs, usage } from "./daemon-command.js";
+export { loadDataRoot, readDataRoot, recordPath } from "./data-root.js";
+export { RecordWriter, type RecordWriterOptions } from "./record-writer.js";

@@ -24,6 +24,7 @@ import { clientVersion } from "./version.js";
 
 interface Group {
   description: string;
+  use?: string;
   commands: Record<string, CommandDef>;
   /** Extra names: "ls" is also "list" and "ps". */
   aliases: Record<string, string[]>;
@@ -112,7 +113,7 @@ async function dispatch(argv: string[], io: CliIo, client: DockerClient): Promis
       return 0;
     }
   } catch (error) {
-    if (error instanceof FlagParseError) throw new StatusError(125, `${error.message}\nSee 'docker --help'.`);
+    if (error instanceof FlagParseError) throw new StatusError(125, `${error.message}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information`);
     throw error;
   }
   const [name = "", ...args] = rest;
@@ -124,13 +125,14 @@ async function dispatch(argv: string[], io: CliIo, client: DockerClient): Promis
   if (group) {
     const [sub = "", ...subArgs] = args;
     if (sub === "" || sub === "--help" || sub === "-h") {
-      io.stdout(rootHelp(group.commands, {}, `docker ${name}`, group.description));
+      // A bare `docker network` shows the help on stderr (ShowHelp(dockerCli.Err())); --help on stdout.
+      (sub === "" ? io.stderr : io.stdout)(rootHelp(group.commands, {}, `docker ${name}`, group.description));
       return 0;
     }
     const subName = Object.keys(group.commands).find((k) => k === sub || group.aliases[k]?.includes(sub));
     const def = subName ? group.commands[subName] : undefined;
     if (!def || !subName) {
-      throw new StatusError(1, `docker: unknown command: docker ${name} ${sub}\n\nUsage:  docker ${name}\n\nRun 'docker ${name} --help' for more information`);
+      throw new StatusError(1, `docker: unknown command: docker ${name} ${sub}\n\nUsage:  docker ${name}${group.use ? ` ${group.use}` : ""}\n\nRun 'docker ${name} --help' for more information`);
     }
     return execute(def, `docker ${name} ${sub}`, aliasesFor(name, subName), subArgs, io, client);
   }

@@ -8,8 +8,9 @@ interface GroupLike {
 export function rootHelp(commands: Record<string, CommandDef>, groups: Record<string, GroupLike>, path = "docker", description = "A self-sufficient runtime for containers"): string {
   const names = Object.keys(commands).sort();
   const width = Math.max(...names.map((n) => n.length), ...Object.keys(groups).map((n) => n.length)) + 3;
+  // Only the root help opens with a blank line: its template differs from the groups'.
   const lines = [
-    "",
+    ...(path === "docker" ? [""] : []),
     `Usage:  ${path} ${path === "docker" ? "[OPTIONS] COMMAND" : "COMMAND"}`,
     "",
     description,

@@ -3,16 +3,17 @@ import type { CliIo } from "../io.js";
 import { getBool, getInt, getList, getString, type FlagSpec, type ParsedFlags } from "../flags/flag-spec.js";
 import { parseEnvFile, parseLabels, resolveEnv } from "../opts/env.js";
 import { parseExpose, parsePublish } from "../opts/ports.js";
+import { validateEnv, validateExtraHost, validateIPAddress, validateLabel } from "../opts/validators.js";
 
 export const containerFlags: FlagSpec[] = [
-  { name: "add-host", kind: "list", usage: "Add a custom host-to-IP mapping (host:ip)" },
+  { name: "add-host", kind: "list", validate: validateExtraHost, usage: "Add a custom host-to-IP mapping (host:ip)" },
   { name: "attach", short: "a", kind: "list", usage: "Attach to STDIN, STDOUT or STDERR" },
   { name: "cpus", kind: "string", typeName: "decimal", usage: "Number of CPUs" },
   { name: "cpu-shares", short: "c", kind: "int", usage: "CPU shares (relative weight)" },
   { name: "detach-keys", kind: "string", usage: "Override the key sequence for detaching a container" },
-  { name: "dns", kind: "list", usage: "Set custom DNS servers" },
+  { name: "dns", kind: "list", validate: validateIPAddress, usage: "Set custom DNS servers" },
   { name: "entrypoint", kind: "string", usage: "Overwrite the default ENTRYPOINT of the image" },
-  { name: "env", short: "e", kind: "list", usage: "Set environment variables" },
+  { name: "env", short: "e", kind: "list", validate: validateEnv, usage: "Set environment variables" },
   { name: "env-file", kind: "list", usage: "Read in a file of environment variables" },
   { name: "expose", kind: "list", usage: "Expose a port or a range of ports" },
   { name: "health-cmd", kind: "string", usage: "Command to run to check health" },
@@ -20,9 +21,9 @@ export const containerFlags: FlagSpec[] = [
   { name: "init", kind: "bool", usage: "Run an init inside the container that forwards signals and reaps processes" },
   { name: "interactive", short: "i", kind: "bool", usage: "Keep STDIN open even if not attached" },
   { name: "ip", kind: "string", usage: "IPv4 address (e.g., 172.30.100.104)" },
-  { name: "label", short: "l", kind: "list", usage: "Set meta data on a container" },
+  { name: "label", short: "l", kind: "list", validate: validateLabel, usage: "Set meta data on a container" },
   { name: "log-driver", kind: "string", usage: "Logging driver for the container" },
-  { name: "memory", short: "m", kind: "string", typeName: "bytes", usage: "Memory limit" },
+  { name: "memory", short: "m", kind: "bytes", usage: "Memory limit" },
   { name: "mount", kind: "list", typeName: "mount", usage: "Attach a filesystem mount to the container" },
   { name: "name", kind: "string", usage: "Assign a name to the container" },
   { name: "network", kind: "string", typeName: "network", usage: "Connect a container to a network" },
@@ -51,7 +52,7 @@ export interface CreateRequest {
 }
 
 export function parseMemory(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([bkmgtp]?)b?$/i.exec(text);
+  const m = /^(\d+(?:\.\d+)?) ?([kmgtp]?)i?b?$/i.exec(text);
   if (!m) throw new Error(`invalid size: '${text}'`);
   const scale = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 }[(m[2] ?? "").toLowerCase()] ?? 1;
   return Math.floor(Number(m[1]) * scale);

@@ -20,7 +20,8 @@ export async function createContainer(client: DockerClient, request: CreateReque
   try {
     return (await client.containerCreate(request.body, request.name)).Id;
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404 || !error.message.startsWith("No such image") || pull === "never") throw error;
+    // create.go pulls on any not-found answer, so a missing --network also gives "Unable to find image".
+    if (!(error instanceof ApiError) || error.status !== 404 || pull === "never") throw error;
     if (!quiet) io.stderr(`Unable to find image '${familiar}' locally\n`);
     await pullImage(client, request.image, io, io.stderr, quiet);
     return (await client.containerCreate(request.body, request.name)).Id;

@@ -6,6 +6,7 @@ import type { CommandDef } from "../command.js";
 import { StatusError } from "../errors.js";
 import { getBool, getList, getString } from "../flags/flag-spec.js";
 import { parseEnvFile, resolveEnv } from "../opts/env.js";
+import { validateEnv } from "../opts/validators.js";
 
 export const exec: CommandDef = {
   name: "exec",
@@ -14,7 +15,7 @@ export const exec: CommandDef = {
   flags: [
     { name: "detach", short: "d", kind: "bool", usage: "Detached mode: run command in the background" },
     { name: "detach-keys", kind: "string", usage: "Override the key sequence for detaching a container" },
-    { name: "env", short: "e", kind: "list", usage: "Set environment variables" },
+    { name: "env", short: "e", kind: "list", validate: validateEnv, usage: "Set environment variables" },
     { name: "env-file", kind: "list", usage: "Read in a file of environment variables" },
     { name: "interactive", short: "i", kind: "bool", usage: "Keep STDIN open even if not attached" },
     { name: "privileged", kind: "bool", usage: "Give extended privileges to the command" },

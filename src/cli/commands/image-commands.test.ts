@@ -62,4 +62,15 @@ describe("docker version and info", () => {
     const info = await cli.docker("info");
     expect(info.stdout).toContain(" Containers: 0\n  Running: 0\n  Paused: 0\n  Stopped: 0\n Images: 0\n Server Version: 28.2.2\n");
   });
+
+  it("rmi -f reports images already gone but still succeeds, other failures still fail", async () => {
+    const cli = new CliHarness();
+    expect(await cli.docker("rmi", "-f", "nope")).toEqual({ stdout: "", stderr: "Error response from daemon: No such image: nope:latest\n", exitCode: 0 });
+    expect((await cli.docker("rmi", "nope")).exitCode).toBe(1);
+  });
+
+  it("version templates use the Go field name APIVersion", async () => {
+    const cli = new CliHarness();
+    expect((await cli.docker("version", "--format", "{{.Client.APIVersion}} {{.Server.APIVersion}}")).stdout).toBe("1.50 1.50\n");
+  });
 });

@@ -29,12 +29,13 @@ export const images: CommandDef = {
     if (list.length === 0 && reference && path === "docker images" && ["ls", "rm", "prune", "inspect", "pull", "push", "tag", "history", "save", "load", "import"].includes(reference)) {
       io.stderr(`\nNo images found matching "${reference}": did you mean "docker image ${reference}"?\n`);
     }
-    let format = getString(flags, "format");
+    // NewImageFormat: a bare "table" names the default table, like an empty --format.
+    let format = getString(flags, "format") === "table" ? "" : getString(flags, "format");
     if (getBool(flags, "quiet")) format = "{{.ID}}";
     format ||= getBool(flags, "digests") ? digestImagesFormat : defaultImagesFormat;
     let rows = imageRows(list);
     if (getBool(flags, "quiet")) rows = rows.filter((r, i) => rows.findIndex((o) => o.image.Id === r.image.Id) === i);
     const options = { trunc: !getBool(flags, "no-trunc"), now: io.now(), digests: getBool(flags, "digests") || format.includes("{{.Digest}}") };
-    io.stdout(renderFormat({ format, rows: rows.map((r) => imageContext(r, options)), header: imageHeaders, typeName: "*formatter.ImageContext" }));
+    io.stdout(renderFormat({ format, rows: rows.map((r) => imageContext(r, options)), header: imageHeaders, typeName: "*formatter.imageContext" }));
   },
 };

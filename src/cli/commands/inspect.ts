@@ -48,6 +48,11 @@ export async function inspectAll(ctx: CommandContext, refs: string[], format: st
 
 const sizeFlag = { name: "size", short: "s", kind: "bool", usage: "Display total file sizes if the type is container" } as const;
 
+// The types cli/command/system/inspect.go accepts, swarm ones included, in its error's order.
+const inspectTypes = ["config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume"]
+  .map((t) => `"${t}"`)
+  .join(", ");
+
 export const inspect: CommandDef = {
   name: "inspect",
   usage: "[OPTIONS] NAME|ID [NAME|ID...]",
@@ -60,7 +65,7 @@ export const inspect: CommandDef = {
   args: { kind: "min", n: 1 },
   run(ctx, flags) {
     const type = getString(flags, "type");
-    if (type && !getters[type]) throw new StatusError(1, `"${type}" is not a valid value for --type`);
+    if (type && !getters[type]) throw new StatusError(1, `unknown type: "${type}": must be one of ${inspectTypes}`);
     const order = ["container", "image", "network", "volume"];
     const format = getString(flags, "format");
     // With --type, the daemon's own error is reported as it is.

@@ -2,6 +2,7 @@
 import type { CommandDef } from "../command.js";
 import { getBool, getList, getString } from "../flags/flag-spec.js";
 import { createIpamConfig, keyValueMap, stringSlice } from "../opts/ipam.js";
+import { validateLabel } from "../opts/validators.js";
 
 export const networkCreate: CommandDef = {
   name: "create",
@@ -21,7 +22,7 @@ export const networkCreate: CommandDef = {
     { name: "ipam-opt", kind: "map", usage: "Set IPAM driver specific options", defaultText: "map[]" },
     { name: "ipv4", kind: "bool", usage: "Enable or disable IPv4 address assignment", defaultText: "true" },
     { name: "ipv6", kind: "bool", usage: "Enable or disable IPv6 address assignment" },
-    { name: "label", kind: "list", usage: "Set metadata on a network" },
+    { name: "label", kind: "list", validate: validateLabel, usage: "Set metadata on a network" },
     { name: "opt", short: "o", kind: "map", usage: "Set driver specific options", defaultText: "map[]" },
     { name: "scope", kind: "string", usage: "Control the network's scope" },
     { name: "subnet", kind: "list", typeName: "strings", usage: "Subnet in CIDR format that represents a network segment" },

@@ -15,6 +15,8 @@ import { volumeRm } from "./volume-rm.js";
 
 interface Group {
   description: string;
+  /** What follows the group name on the Usage line of its errors (cobra's Use, e.g. "volume COMMAND"). */
+  use?: string;
   commands: Record<string, CommandDef>;
   aliases: Record<string, string[]>;
 }
@@ -27,6 +29,8 @@ export const networkGroup: Group = {
 
 export const volumeGroup: Group = {
   description: "Manage volumes",
+  // cli/command/volume/cmd.go declares Use "volume COMMAND"; the network group's Use is bare.
+  use: "COMMAND",
   commands: { create: volumeCreate, inspect: volumeInspect, ls: volumeLs, prune: volumePrune, rm: volumeRm },
   aliases: { ls: ["list"], rm: ["remove"] },
 };

@@ -54,7 +54,8 @@ export const ps: CommandDef = {
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {
-    let format = getString(flags, "format");
+    // NewContainerFormat: a bare "table" names the default table, like an empty --format.
+    let format = getString(flags, "format") === "table" ? "" : getString(flags, "format");
     if (format) checkFormat(format);
     const quiet = getBool(flags, "quiet");
     if (quiet && format) io.stderr("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");

@@ -26,7 +26,8 @@ export const pull: CommandDef = {
       throw new StatusError(1, error instanceof Error ? error.message : String(error));
     }
     const quiet = getBool(flags, "quiet");
-    if (!ref.tag && !ref.digest && !quiet) io.stdout("Using default tag: latest\n");
+    // pull.go names the default tag only when not pulling every tag (-a).
+    if (!ref.tag && !ref.digest && !quiet && !getBool(flags, "all-tags")) io.stdout("Using default tag: latest\n");
     try {
       await pullImage(client, text, io, io.stdout, quiet);
     } catch (error) {

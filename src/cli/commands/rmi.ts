@@ -1,5 +1,6 @@
 // docker rmi / docker image rm: Untagged and Deleted lines per image, each failure reported.
 import type { CommandDef } from "../command.js";
+import { ApiError } from "../../client/index.js";
 import { StatusError } from "../errors.js";
 import { getBool } from "../flags/flag-spec.js";
 import { daemonMessage } from "./common.js";
@@ -17,6 +18,7 @@ export const rmi: CommandDef = {
   args: { kind: "min", n: 1 },
   async run({ io, client }, flags) {
     const errors: string[] = [];
+    let fatal = false;
     for (const image of flags.args) {
       try {
         const report = await client.imageRemove(image, { force: getBool(flags, "force"), noprune: getBool(flags, "no-prune") });
@@ -25,9 +27,13 @@ export const rmi: CommandDef = {
           if (item.Deleted) io.stdout(`Deleted: ${item.Deleted}\n`);
         }
       } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) fatal = true;
         errors.push(daemonMessage(error));
       }
     }
-    if (errors.length > 0) throw new StatusError(1, errors.join("\n"));
+    if (errors.length === 0) return;
+    // image/remove.go: with --force, images that are already gone are reported but not a failure.
+    if (!getBool(flags, "force") || fatal) throw new StatusError(1, errors.join("\n"));
+    io.stderr(`${errors.join("\n")}\n`);
   },
 };

@@ -2,7 +2,7 @@
 // print the id, or attach, start, stream the output and exit with the container's code.
 import type { CommandContext, CommandDef } from "../command.js";
 import { StatusError } from "../errors.js";
-import { getBool, getString, type FlagSpec, type ParsedFlags } from "../flags/flag-spec.js";
+import { getBool, getList, getString, type FlagSpec, type ParsedFlags } from "../flags/flag-spec.js";
 import { daemonMessage } from "./common.js";
 import { buildCreateRequest, containerFlags } from "./container-options.js";
 import { createContainer } from "./create-container.js";
@@ -30,6 +30,8 @@ async function runContainer(ctx: CommandContext, flags: ParsedFlags): Promise<nu
   const detach = getBool(flags, "detach");
   if (getBool(flags, "tty") && getBool(flags, "interactive") && !io.isTTY) throw new Error("the input device is not a TTY");
   const request = await buildCreateRequest(flags, io, !detach);
+  // run.go checks this in runContainer, after parsing: so it is printed bare, exit 1.
+  if (detach && getList(flags, "attach").length > 0) throw new StatusError(1, "conflicting options: cannot specify both --attach and --detach");
   const id = await createContainer(client, request, io, pullPolicy(flags), getBool(flags, "quiet"));
   const autoRemove = getBool(flags, "rm");
   if (detach) {

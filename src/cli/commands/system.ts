@@ -46,7 +46,11 @@ export const version: CommandDef = {
       throw new StatusError(1, daemonMessage(error));
     }
     if (format) {
-      const data = { Client: { ...cv, Os: "linux", Arch: "amd64", BuildTime: cv.Built }, Server: server };
+      // The Go structs name the field APIVersion (json:"ApiVersion"), so templates use that spelling.
+      const data = {
+        Client: { ...cv, APIVersion: cv.ApiVersion, Os: "linux", Arch: "amd64", BuildTime: cv.Built },
+        Server: { ...server, APIVersion: server.ApiVersion, MinAPIVersion: server.MinAPIVersion },
+      };
       io.stdout(`${parseTemplate(format).execute(data)}\n`);
       return;
     }

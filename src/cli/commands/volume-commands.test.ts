@@ -52,4 +52,11 @@ describe("docker volume", () => {
     expect(await cli.docker("volume", "prune", "-af")).toEqual({ stdout: "Deleted Volumes:\nnamed\n\nTotal reclaimed space: 0B\n", stderr: "", exitCode: 0 });
     expect((await cli.docker("volume", "prune", "-af", "--filter", "all=1")).stderr).toBe("conflicting options: cannot specify both --all and --filter all=1\n");
   });
+
+  it("names the group's Use line, volume COMMAND, for an unknown subcommand", async () => {
+    const cli = new CliHarness();
+    expect((await cli.docker("volume", "foo")).stderr).toBe(
+      "docker: unknown command: docker volume foo\n\nUsage:  docker volume COMMAND\n\nRun 'docker volume --help' for more information\n",
+    );
+  });
 });

@@ -2,6 +2,7 @@
 import type { CommandDef } from "../command.js";
 import { getList, getString } from "../flags/flag-spec.js";
 import { keyValueMap } from "../opts/ipam.js";
+import { validateLabel } from "../opts/validators.js";
 
 export const volumeCreate: CommandDef = {
   name: "create",
@@ -9,7 +10,7 @@ export const volumeCreate: CommandDef = {
   description: "Create a volume",
   flags: [
     { name: "driver", short: "d", kind: "string", usage: "Specify volume driver name", defaultText: '"local"' },
-    { name: "label", kind: "list", usage: "Set metadata for a volume" },
+    { name: "label", kind: "list", validate: validateLabel, usage: "Set metadata for a volume" },
     { name: "name", kind: "string", usage: "Specify volume name", hidden: true },
     { name: "opt", short: "o", kind: "map", usage: "Set driver specific options", defaultText: "map[]" },
   ],

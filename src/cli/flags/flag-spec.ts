@@ -12,6 +12,8 @@ export interface FlagSpec {
   defaultText?: string;
   usage: string;
   hidden?: boolean;
+  /** Checked as the value is set, like a pflag Value's Set: a message here is a flag error. */
+  validate?: (value: string) => string | undefined;
 }
 
 export type FlagValue = boolean | string | number | string[];

@@ -8,6 +8,8 @@ export class FlagParseError extends Error {}
 const helpFlag: FlagSpec = { name: "help", kind: "bool", usage: "Print usage" };
 
 function convert(spec: FlagSpec, raw: string, display: string): FlagValue {
+  const rejected = spec.validate?.(raw);
+  if (rejected !== undefined) throw new FlagParseError(`invalid argument "${raw}" for "${display}" flag: ${rejected}`);
   switch (spec.kind) {
     case "bool": {
       const v = raw.toLowerCase();
@@ -23,6 +25,10 @@ function convert(spec: FlagSpec, raw: string, display: string): FlagValue {
       }
       return Number(raw);
     }
+    case "bytes":
+      // opts.MemBytes parses as it is set (units.RAMInBytes), so a bad size is a flag error.
+      if (!/^(\d+(\.\d+)*) ?[kmgtp]?i?b?$/i.test(raw)) throw new FlagParseError(`invalid argument "${raw}" for "${display}" flag: invalid size: '${raw}'`);
+      return raw;
     default:
       return raw;
   }

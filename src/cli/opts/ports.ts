@@ -20,18 +20,52 @@ function splitRange(text: string, what: string, raw: string): [number, number] {
   return [start, end];
 }
 
+export function isIPv4(text: string): boolean {
+  return /^(\d{1,3}\.){3}\d{1,3}$/.test(text) && text.split(".").every((n) => Number(n) <= 255);
+}
+
+/** net.ParseIP for IPv6: eight hex groups, or fewer around one "::", an IPv4 tail allowed. */
+export function isIPv6(text: string): boolean {
+  const halves = text.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((h) => (h === "" ? [] : h.split(":")));
+  const last = groups[groups.length - 1];
+  const width = groups.length + (last !== undefined && isIPv4(last) ? 1 : 0);
+  const hexOk = groups.every((g, i) => /^[0-9a-fA-F]{1,4}$/.test(g) || (i === groups.length - 1 && isIPv4(g)));
+  return hexOk && (halves.length === 2 ? width <= 7 : width === 8);
+}
+
+/** strconv.ParseUint(text, 10, 16), with Go's error text. */
+function parseUint16(text: string): number {
+  if (!/^\d+$/.test(text)) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`);
+  const n = Number(text);
+  if (n > 65535) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(text)}: value out of range`);
+  return n;
+}
+
+/** nat.ParsePortRange: "80" or "80-90". */
+function parsePortRange(text: string): [number, number] {
+  if (text === "") throw new Error("empty string specified for ports.");
+  if (!text.includes("-")) {
+    const port = parseUint16(text);
+    return [port, port];
+  }
+  const [a = "", b = ""] = text.split("-");
+  const start = parseUint16(a);
+  const end = parseUint16(b);
+  if (end < start) throw new Error(`invalid range specified for port: ${text}`);
+  return [start, end];
+}
+
 export function parsePublish(specs: string[]): ParsedPorts {
   const exposed: ParsedPorts["exposed"] = {};
   const bindings: ParsedPorts["bindings"] = {};
   for (const raw of specs) {
-    let rest = raw;
-    let proto = "tcp";
-    const slash = rest.lastIndexOf("/");
-    if (slash >= 0) {
-      proto = rest.slice(slash + 1).toLowerCase();
-      rest = rest.slice(0, slash);
-      if (!["tcp", "udp", "sctp"].includes(proto)) throw new Error(`invalid proto: ${proto}`);
-    }
+    // nat.SplitProtoPort: the part after the first "/" is the protocol, anything after it ignored.
+    const [beforeSlash = "", afterSlash] = raw.split("/");
+    let rest = beforeSlash;
+    const proto = (afterSlash || "tcp").toLowerCase();
+    if (!["tcp", "udp", "sctp"].includes(proto)) throw new Error(`invalid proto: ${proto}`);
     let ip = "";
     if (rest.startsWith("[")) {
       const close = rest.indexOf("]");
@@ -45,14 +79,17 @@ export function parsePublish(specs: string[]): ParsedPorts {
     else if (parts.length === 2) [hostPart = "", containerPart = ""] = parts;
     else if (parts.length === 3 && !ip) [ip = "", hostPart = "", containerPart = ""] = parts;
     else if (parts.length === 3) throw new Error(`invalid IP address: ${ip}`);
-    else throw new Error(`invalid hostPort: ${raw}`);
-    if (ip && !/^(\d{1,3}\.){3}\d{1,3}$/.test(ip) && !ip.includes(":")) throw new Error(`invalid IP address: ${ip}`);
+    else if (ip) throw new Error(`invalid hostPort: ${raw}`);
+    // nat.splitParts: with more colons, all but the last two parts are an unbracketed IPv6 address.
+    else [ip, hostPart = "", containerPart = ""] = [parts.slice(0, -2).join(":"), ...parts.slice(-2)];
+    if (ip && !isIPv4(ip) && !isIPv6(ip)) throw new Error(`invalid IP address: ${ip}`);
     if (!containerPart) throw new Error(`no port specified: ${raw}<empty>`);
     const [cStart, cEnd] = splitRange(containerPart, "containerPort", raw);
     let hStart = 0;
     let hEnd = 0;
     if (hostPart) [hStart, hEnd] = splitRange(hostPart, "hostPort", raw);
-    if (hostPart && hEnd - hStart !== cEnd - cStart && hEnd !== hStart) {
+    // A host range may go with a single container port: it is the range to pick the host port from.
+    if (hostPart && hEnd - hStart !== cEnd - cStart && cEnd !== cStart) {
       throw new Error(`invalid ranges specified for container and host Ports: ${containerPart} and ${hostPart}`);
     }
     for (let i = 0; i <= cEnd - cStart; i++) {
@@ -69,9 +106,15 @@ export function parsePublish(specs: string[]): ParsedPorts {
 export function parseExpose(specs: string[]): Record<string, Record<string, never>> {
   const out: Record<string, Record<string, never>> = {};
   for (const raw of specs) {
+    if (raw.includes(":")) throw new Error(`invalid port format for --expose: ${raw}`);
     const [port = "", proto = "tcp"] = raw.split("/");
-    if (!/^\d+(-\d+)?$/.test(port)) throw new Error(`invalid port format for --expose: ${raw}`);
-    const [start, end] = splitRange(port, "port", raw);
+    let range: [number, number];
+    try {
+      range = parsePortRange(port);
+    } catch (error) {
+      throw new Error(`invalid range format for --expose: ${raw}, error: ${(error as Error).message}`);
+    }
+    const [start, end] = range;
     for (let p = start; p <= end; p++) out[`${p}/${proto}`] = {};
   }
   return out;

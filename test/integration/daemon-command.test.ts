@@ -1,28 +1,14 @@
 // The `docker-playground` bin as a user starts it: straight from the sources (no build step),
 // printing dockerd's "API listen on" line, serving the API, and stopping cleanly on SIGTERM.
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDaemonArgs, parseHost } from "../../src/node/index.js";
 import { run } from "./docker-cli-runner.js";
+import { bin, spawnDaemon } from "./spawn-daemon.js";
 
-const bin = join(import.meta.dirname, "..", "..", "bin", "docker-playground.js");
 
 describe("docker-playground daemon", () => {
   it("listens, answers /_ping, and exits 0 on SIGTERM", async () => {
-    const child = spawn(process.execPath, [bin, "daemon", "-H", "tcp://127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    const address = await new Promise<string>((resolve, reject) => {
-      let stdout = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => {
-        stdout += d;
-        const listening = /^API listen on (127\.0\.0\.1:\d+)\n$/.exec(stdout);
-        if (listening?.[1]) resolve(listening[1]);
-      });
-      child.on("close", () => reject(new Error(`daemon exited early: ${stdout}${stderr}`)));
-    });
+    const { child, address, stderr, exited } = await spawnDaemon(["-H", "tcp://127.0.0.1:0"]);
     try {
       const ping = await fetch(`http://${address}/_ping`);
       expect([ping.status, ping.headers.get("api-version"), await ping.text()]).toEqual([200, "1.50", "OK"]);
@@ -30,7 +16,7 @@ describe("docker-playground daemon", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
-    expect(stderr).toBe("Processing signal 'terminated'\n");
+    expect(stderr()).toBe("Processing signal 'terminated'\n");
   }, 30_000);
 
   it("prints the usage on stderr and exits 2 for an unknown subcommand", async () => {

@@ -1,14 +1,13 @@
 // --data-root as a user meets it: the bin writes the last changes when stopped by a signal, and
 // the real docker CLI (when on PATH) sees its objects again after a daemon restart.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startDaemon, type Daemon } from "../../src/node/index.js";
 import { dockerEnv, onPath, run } from "./docker-cli-runner.js";
+import { spawnDaemon } from "./spawn-daemon.js";
 
-const bin = join(import.meta.dirname, "..", "..", "bin", "docker-playground.js");
 const roots: string[] = [];
 
 afterAll(() => {
@@ -24,21 +23,7 @@ function tempRoot(): string {
 describe("docker-playground daemon --data-root", () => {
   it("logs the data root with -D and writes pending changes on SIGTERM", async () => {
     const root = tempRoot();
-    const child = spawn(process.execPath, [bin, "daemon", "-D", "-H", "tcp://127.0.0.1:0", "--data-root", root], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    const address = await new Promise<string>((resolve, reject) => {
-      let stdout = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => {
-        stdout += d;
-        const listening = /^API listen on (127\.0\.0\.1:\d+)\n$/.exec(stdout);
-        if (listening?.[1]) resolve(listening[1]);
-      });
-      child.on("close", () => reject(new Error(`daemon exited early: ${stdout}${stderr}`)));
-    });
+    const { child, address, stderr, exited } = await spawnDaemon(["-D", "-H", "tcp://127.0.0.1:0", "--data-root", root]);
     try {
       const created = await fetch(`http://${address}/v1.50/volumes/create`, { method: "POST", body: JSON.stringify({ Name: "kept" }) });
       expect(created.status).toBe(201);
@@ -47,8 +32,8 @@ describe("docker-playground daemon --data-root", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
-    expect(stderr).toContain(`level=debug msg="Using data root ${root}"\n`);
-    expect(stderr).toMatch(/Processing signal 'terminated'\n$/);
+    expect(stderr()).toContain(`level=debug msg="Using data root ${root}"\n`);
+    expect(stderr()).toMatch(/Processing signal 'terminated'\n$/);
     expect(readdirSync(join(root, "records", "volume"))).toEqual(["kept.json"]);
   }, 30_000);
 });

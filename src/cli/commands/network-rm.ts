@@ -1,5 +1,6 @@
 // docker network rm (cli/command/network/remove.go): each failure printed as it happens, then
 // the status error's own text, "exit status 1", printed too.
+import { ApiError } from "../../client/index.js";
 import type { CommandDef } from "../command.js";
 import { StatusError } from "../errors.js";
 import { getBool } from "../flags/flag-spec.js";
@@ -19,7 +20,7 @@ export const networkRm: CommandDef = {
         await client.networkRemove(name);
         io.stdout(`${name}\n`);
       } catch (error) {
-        if (getBool(flags, "force") && error instanceof Error && "status" in error && error.status === 404) continue;
+        if (getBool(flags, "force") && error instanceof ApiError && error.status === 404) continue;
         io.stderr(`${daemonMessage(error)}\n`);
         status = 1;
       }

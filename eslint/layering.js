@@ -3,14 +3,15 @@
 import path from "node:path";
 
 export const layers = {
-  engine: [],
+  bash: [],
+  engine: ["bash"],
   protocol: [],
   client: ["engine"],
   cli: ["client"],
-  shell: ["cli", "client"],
-  worker: ["shell", "cli", "client", "engine", "protocol"],
+  shell: ["cli", "client", "bash"],
+  worker: ["shell", "cli", "client", "engine", "protocol", "bash"],
   ui: ["protocol"],
-  node: ["engine", "client", "cli", "shell"],
+  node: ["engine", "client", "cli", "shell", "bash"],
 };
 
 const srcRoot = path.resolve(import.meta.dirname, "..", "src");

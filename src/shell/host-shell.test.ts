@@ -2,7 +2,7 @@ import * as justBash from "just-bash";
 import { describe, expect, it, vi } from "vitest";
 import type { TerminalStreams } from "./docker-io.js";
 import { HostShell } from "./host-shell.js";
-import type { JustBash } from "./just-bash.js";
+import type { JustBash } from "../bash/index.js";
 import { fakeDocker, TestClock } from "./testing/fixtures.js";
 
 function terminal(columns = 80) {

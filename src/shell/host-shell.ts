@@ -19,9 +19,8 @@ import {
 import { literalCommand } from "./command-line.js";
 import { createCompleter, type Completer } from "./completion.js";
 import { capturedIo, runDockerCommand, terminalIo, type DockerCommand, type TerminalStreams } from "./docker-io.js";
-import { loadJustBash, type JustBash } from "./just-bash.js";
 import type { ShellClock } from "./ports.js";
-import { exportedEnv, shellVariables, StateCarrier, type ShellState } from "./shell-state.js";
+import { exportedEnv, loadJustBash, shellVariables, StateCarrier, type JustBash, type ShellState } from "../bash/index.js";
 import { TrackedFs, type FileChanges } from "./tracked-fs.js";
 
 export interface HostShellOptions {

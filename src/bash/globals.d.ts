@@ -1,7 +1,7 @@
-// The shell layer compiles against ES2022 only (no DOM, no Node types), yet it needs the two
+// The shell layers compile against ES2022 only (no DOM, no Node types), yet they need the two
 // cancellation globals that every JavaScript runtime we target (browsers, workers, Node 20+)
 // provides: Ctrl-C becomes an AbortSignal for just-bash and for the docker CLI. Only the members
-// this layer uses are declared, so nothing else from the DOM leaks in.
+// used are declared, so nothing else from the DOM leaks in. Layers that use just-bash include it.
 
 interface AbortSignal {
   readonly aborted: boolean;

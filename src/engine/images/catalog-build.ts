@@ -6,6 +6,7 @@ import type { JsonValue } from "../digest/index.js";
 import { FILE_HASH } from "./catalog-spec.js";
 import type { ImageSpec, StepEffect } from "./catalog-spec.js";
 import type { HistoryEntry, ImageConfig, ImageRecord } from "./image-record.js";
+import type { Layer } from "../fs/layer.js";
 
 export interface CatalogLayer {
   /** Digest of the uncompressed layer tar (RootFS.Layers). */
@@ -32,6 +33,20 @@ interface Resolved {
 }
 
 const resolved = new Map<ImageSpec, Resolved>();
+const layerFiles = new Map<string, () => Layer>();
+const layerCache = new Map<string, Layer>();
+
+/** The files of a catalog layer, by diff id; built once, shared by every image that has it. */
+export function catalogLayerFiles(diffId: string): Layer | undefined {
+  let layer = layerCache.get(diffId);
+  if (!layer) {
+    const make = layerFiles.get(diffId);
+    if (!make) return undefined;
+    layer = make();
+    layerCache.set(diffId, layer);
+  }
+  return layer;
+}
 const built = new Map<ImageSpec, CatalogImage>();
 
 /** The image a spec describes; computed once per spec, so every tag of it gets the same object. */
@@ -113,8 +128,10 @@ function resolve(spec: ImageSpec): Resolved {
       // seed rather than the step's (often kilobytes long) text keeps the catalog cheap to build.
       const seed = `${spec.key}#${index}`;
       createdBy = createdBy.replace(FILE_HASH, sha256Hex(`file|${seed}`));
+      const diffId = sha256Digest(`layer|${seed}`);
+      if (step.layer.files) layerFiles.set(diffId, step.layer.files);
       layers.push({
-        diffId: sha256Digest(`layer|${seed}`),
+        diffId,
         size: step.layer.size,
         compressedSize: step.layer.compressedSize,
         digest: sha256Digest(`blob|${seed}`),

@@ -2,12 +2,15 @@
 // the history text, the layer it adds (if any) and its effect on the config, so an image's
 // Config is derived from its own history and cannot drift from it.
 
+import type { Layer } from "../fs/layer.js";
 import type { ImageConfig } from "./image-record.js";
 
 /** A layer a step adds: uncompressed and compressed (gzip blob) bytes. */
 export interface LayerSize {
   size: number;
   compressedSize: number;
+  /** What the layer holds, built on first use (src/engine/images/rootfs). */
+  files?: () => Layer;
 }
 
 export type StepEffect =

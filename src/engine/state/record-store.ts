@@ -1,7 +1,8 @@
 // The engine's records, kept by kind and key, with a log of what changed since the last
 // takeChanges(): persistence writes exactly those records instead of the whole world.
 
-export type RecordKind = "container" | "image" | "network" | "volume" | "logs" | "meta";
+/** "fs" holds writable trees (container/<id>, volume/<name>); "layer" image layers made here. */
+export type RecordKind = "container" | "image" | "network" | "volume" | "logs" | "meta" | "fs" | "layer" | "registry" | "distribution";
 
 export interface RecordChange {
   kind: RecordKind;

@@ -22,7 +22,7 @@ export type LoadResult =
   | { status: "too-new"; found: number; supported: number }
   | { status: "corrupt"; reason: string };
 
-const kinds: RecordKind[] = ["container", "image", "network", "volume", "logs", "meta"];
+const kinds: RecordKind[] = ["container", "image", "network", "volume", "logs", "meta", "fs", "layer", "registry", "distribution"];
 
 function validate(doc: unknown): string | undefined {
   if (doc === null || typeof doc !== "object") return "not an object";

@@ -1,0 +1,244 @@
+// Every filesystem the daemon keeps: image layers (the catalog's, and those made by commit,
+// build, load and import), each container's writable layer, and each volume's data. Containers
+// see them composed: their image's layers under their own, with volumes, bind mounts, tmpfs and
+// the per-container /etc files mounted on top.
+import type { IFileSystem } from "just-bash";
+import type { ContainerRecord } from "../containers/container-record.js";
+import type { EngineContext } from "../engine-context.js";
+import type { ImageRecord } from "../images/image-record.js";
+import { catalogLayer } from "../images/index.js";
+import { hostnameFile, hostsFile, resolvConfFile, type EtcInput } from "./etc-files.js";
+import { decodeLayer, encodeLayer } from "./layer-codec.js";
+import { contentSize, type Layer } from "./layer.js";
+import { LayeredFs } from "./layered-fs.js";
+import { MountedFs, type Mount } from "./mounted-fs.js";
+
+export interface FilesystemDeps {
+  findImage(id: string): ImageRecord | undefined;
+  /** The host's files, for bind mounts (the terminal's filesystem in the browser). */
+  hostFs?: IFileSystem | undefined;
+}
+
+/** A writable layer may hold this much before writes fail with "No space left on device". */
+const MAX_WRITABLE_BYTES = 64 * 1024 * 1024;
+const PREDEFINED_NETWORKS = new Set(["bridge", "host", "none", "default"]);
+
+const containerKey = (id: string) => `container/${id}`;
+const volumeKey = (name: string) => `volume/${name}`;
+
+export class Filesystems {
+  private readonly roots = new Map<string, LayeredFs>();
+  private readonly uppers = new Map<string, Layer>();
+  private readonly volumes = new Map<string, LayeredFs>();
+  private readonly views = new Map<string, MountedFs>();
+  private readonly dirty = new Set<string>();
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly deps: FilesystemDeps,
+  ) {
+    ctx.events.subscribe((event) => {
+      if (event.Type === "container" && event.Action === "destroy") this.dropContainer(event.Actor.ID);
+      else if (event.Type === "container" && event.Action === "die") this.unmount(event.Actor.ID);
+      else if (event.Type === "volume" && event.Action === "destroy") this.dropVolume(event.Actor.ID);
+    });
+  }
+
+  /** A layer by diff id: the catalog's, or one this daemon made. Unknown ids are empty. */
+  layer(diffId: string): Layer {
+    const catalog = catalogLayer(diffId);
+    if (catalog) return catalog;
+    const stored = this.ctx.store.get<unknown>("layer", diffId);
+    if (stored === undefined) return new Map();
+    const layer = decodeLayer(stored);
+    return layer;
+  }
+
+  /** Keeps a layer made here (commit, build, load, import) under its diff id. */
+  keepLayer(diffId: string, layer: Layer): void {
+    if (catalogLayer(diffId) || this.ctx.store.get("layer", diffId) !== undefined) return;
+    this.ctx.store.put("layer", diffId, encodeLayer(layer));
+  }
+
+  /** An image's layers, topmost first (the order reads look through them). */
+  imageLayers(image: ImageRecord | undefined): Layer[] {
+    return (image?.Layers ?? []).map((id) => this.layer(id)).reverse();
+  }
+
+  /** The container's root filesystem: its image's layers under its own writable layer. */
+  rootfs(c: ContainerRecord): LayeredFs {
+    let fs = this.roots.get(c.Id);
+    if (!fs) {
+      const key = containerKey(c.Id);
+      let upper = this.uppers.get(c.Id);
+      if (!upper) {
+        upper = decodeLayer(this.ctx.store.get<unknown>("fs", key));
+        this.uppers.set(c.Id, upper);
+      }
+      fs = new LayeredFs({
+        lowers: this.imageLayers(this.deps.findImage(c.Image)),
+        upper,
+        now: () => this.ctx.clock.now(),
+        readOnly: c.HostConfig["ReadonlyRootfs"] === true,
+        maxUpperBytes: MAX_WRITABLE_BYTES,
+        onChange: () => this.dirty.add(key),
+      });
+      this.roots.set(c.Id, fs);
+    }
+    return fs;
+  }
+
+  /** The writable layer of a container as it stands. */
+  upperOf(c: ContainerRecord): Layer {
+    this.rootfs(c);
+    return this.uppers.get(c.Id) ?? new Map();
+  }
+
+  /** A volume's data, as one writable tree. */
+  volume(name: string): LayeredFs {
+    let fs = this.volumes.get(name);
+    if (!fs) {
+      const key = volumeKey(name);
+      fs = new LayeredFs({
+        lowers: [],
+        upper: decodeLayer(this.ctx.store.get<unknown>("fs", key)),
+        now: () => this.ctx.clock.now(),
+        maxUpperBytes: MAX_WRITABLE_BYTES,
+        onChange: () => this.dirty.add(key),
+      });
+      this.volumes.set(name, fs);
+    }
+    return fs;
+  }
+
+  /** Bytes held by a volume (for `docker system df -v`). */
+  volumeSize(name: string): number {
+    let size = 0;
+    for (const path of this.volume(name).walk("/")) {
+      const entry = this.volume(name).entry(path);
+      if (entry?.type === "file") size += contentSize(entry.content);
+    }
+    return size;
+  }
+
+  /** Bytes in a container's writable layer (SizeRw). */
+  writableSize(c: ContainerRecord): number {
+    let size = 0;
+    for (const entry of this.upperOf(c).values()) if (entry.type === "file") size += contentSize(entry.content);
+    return size;
+  }
+
+  /**
+   * What the container's processes see, built when it starts: volumes (filled from the image on
+   * first use, as Docker copies an image's content into an empty volume), bind mounts, tmpfs,
+   * and the /etc files Docker generates.
+   */
+  view(c: ContainerRecord): MountedFs {
+    let view = this.views.get(c.Id);
+    if (!view) {
+      view = this.compose(c);
+      this.views.set(c.Id, view);
+    }
+    return view;
+  }
+
+  /** Forgets a container's mounted view at stop: tmpfs contents go, /etc files are rewritten at start. */
+  unmount(containerId: string): void {
+    this.views.delete(containerId);
+  }
+
+  private compose(c: ContainerRecord): MountedFs {
+    const root = this.rootfs(c);
+    const mounts: Mount[] = [];
+    for (const m of c.Mounts) {
+      if (m.Type === "volume" && m.Name) {
+        const data = this.volume(m.Name);
+        if (data.list("/").length === 0 && !m.Mode.split(",").includes("nocopy")) this.seedVolume(data, root, m.Destination);
+        mounts.push({ target: m.Destination, fs: data, readOnly: !m.RW });
+      } else if (m.Type === "bind") {
+        mounts.push({ target: m.Destination, fs: this.deps.hostFs ?? emptyTree(this.ctx.clock.now()), source: m.Source, readOnly: !m.RW });
+      } else if (m.Type === "tmpfs") {
+        mounts.push({ target: m.Destination, fs: emptyTree(this.ctx.clock.now()), readOnly: !m.RW });
+      }
+    }
+    for (const target of Object.keys((c.HostConfig["Tmpfs"] as Record<string, string> | undefined) ?? {})) {
+      mounts.push({ target, fs: emptyTree(this.ctx.clock.now()) });
+    }
+    const etc = emptyTree(this.ctx.clock.now());
+    const input = this.etcInput(c);
+    etc.put("/hostname", { type: "file", content: hostnameFile(input), mode: 0o644, mtime: this.ctx.clock.now() });
+    etc.put("/hosts", { type: "file", content: hostsFile(input), mode: 0o644, mtime: this.ctx.clock.now() });
+    etc.put("/resolv.conf", { type: "file", content: resolvConfFile(input), mode: 0o644, mtime: this.ctx.clock.now() });
+    for (const name of ["hostname", "hosts", "resolv.conf"]) mounts.push({ target: `/etc/${name}`, fs: etc, source: `/${name}` });
+    return new MountedFs(root, mounts);
+  }
+
+  private seedVolume(data: LayeredFs, root: LayeredFs, destination: string): void {
+    let resolved;
+    try {
+      resolved = root.resolve(destination, true);
+    } catch {
+      return;
+    }
+    if (resolved.entry?.type !== "dir") return;
+    for (const path of root.walk(resolved.path)) {
+      if (path === resolved.path) continue;
+      const entry = root.entry(path);
+      if (entry) data.put(path.slice(resolved.path.length), { ...entry });
+    }
+  }
+
+  private etcInput(c: ContainerRecord): EtcInput {
+    const mode = c.HostConfig.NetworkMode;
+    const list = (field: string) => (c.HostConfig[field] as string[] | null | undefined) ?? [];
+    return {
+      hostname: c.Config.Hostname,
+      domainname: c.Config.Domainname,
+      addresses: Object.values(c.Networks).map((n) => n.IPAddress).filter((ip) => ip !== ""),
+      extraHosts: list("ExtraHosts"),
+      embeddedDns: Object.keys(c.Networks).some((name) => !PREDEFINED_NETWORKS.has(name)),
+      dns: list("Dns"),
+      dnsSearch: list("DnsSearch"),
+      dnsOptions: list("DnsOptions"),
+      hostNetwork: mode === "host",
+      noNetwork: mode === "none",
+    };
+  }
+
+  /** `docker diff`: the writable layer's changes. */
+  diff(c: ContainerRecord): { Path: string; Kind: 0 | 1 | 2 }[] {
+    return this.rootfs(c).changes();
+  }
+
+  dropContainer(id: string): void {
+    this.roots.delete(id);
+    this.uppers.delete(id);
+    this.views.delete(id);
+    this.forget(containerKey(id));
+  }
+
+  dropVolume(name: string): void {
+    this.volumes.delete(name);
+    this.forget(volumeKey(name));
+  }
+
+  private forget(key: string): void {
+    this.dirty.delete(key);
+    if (this.ctx.store.get("fs", key) !== undefined) this.ctx.store.remove("fs", key);
+  }
+
+  /** Writes changed trees into the record store, so persistence sees them. */
+  flush(): void {
+    for (const key of this.dirty) {
+      const [kind, name = ""] = key.split(/\/(.*)/s);
+      const layer = kind === "container" ? this.uppers.get(name) : this.volumes.get(name)?.upperLayer;
+      if (layer) this.ctx.store.put("fs", key, encodeLayer(layer));
+    }
+    this.dirty.clear();
+  }
+}
+
+function emptyTree(now: number): LayeredFs {
+  return new LayeredFs({ lowers: [], upper: new Map([["/", { type: "dir", mode: 0o755, mtime: now }]]), now: () => now });
+}
+

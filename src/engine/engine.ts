@@ -1,5 +1,7 @@
 // The daemon: owns the record store and the services, and answers the Engine API.
+import type { IFileSystem } from "just-bash";
 import type { ApiRequest, ApiResponse } from "./api/types.js";
+import { Filesystems } from "./fs/filesystems.js";
 import { createRouter } from "./api/router.js";
 import { ContainerService } from "./containers/container-service.js";
 import { ContainerSettings } from "./containers/container-settings.js";
@@ -24,6 +26,8 @@ export interface EngineOptions {
   pullBandwidth?: number;
   /** The daemon's name in `docker info`. */
   hostname?: string;
+  /** The host's files, which bind mounts show inside containers. */
+  hostFs?: IFileSystem;
 }
 
 export class Engine {
@@ -35,6 +39,7 @@ export class Engine {
   readonly containerSettings: ContainerSettings;
   readonly exec: ExecService;
   readonly logs: LogStore;
+  readonly fs: Filesystems;
   readonly ports = new PortAllocator();
   readonly daemonId: string;
   readonly hostname: string;
@@ -48,15 +53,17 @@ export class Engine {
     this.networks = new NetworkService(this.ctx);
     this.volumes = new VolumeService(this.ctx);
     this.logs = new LogStore(store);
+    this.fs = new Filesystems(this.ctx, { findImage: (id) => this.images.find(id), hostFs: options.hostFs });
     this.containers = new ContainerService(this.ctx, {
       images: this.images,
       networks: this.networks,
       volumes: this.volumes,
       ports: this.ports,
       logs: this.logs,
+      fs: this.fs,
     });
     this.containerSettings = new ContainerSettings(this.ctx, this.containers);
-    this.exec = new ExecService(this.ctx, this.containers);
+    this.exec = new ExecService(this.ctx, this.containers, this.fs);
     this.pullBandwidth = options.pullBandwidth ?? 0;
     this.hostname = options.hostname ?? "docker-playground";
     if (options.snapshot) {
@@ -72,11 +79,13 @@ export class Engine {
 
   /** Records changed since the last call: what persistence must write. */
   takeChanges(): RecordChange[] {
+    this.fs.flush();
     return this.ctx.store.takeChanges();
   }
 
   snapshot(): EngineSnapshot {
     // A plain document, detached from the live records.
+    this.fs.flush();
     return structuredClone({ schemaVersion, daemonId: this.daemonId, records: this.ctx.store.entries() });
   }
 }

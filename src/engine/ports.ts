@@ -38,6 +38,11 @@ export class ManualClock implements Clock {
   }
 
   /** Moves time forward, firing due timers in order. */
+  /** Timers waiting to fire. */
+  get pending(): number {
+    return this.timers.length;
+  }
+
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {

@@ -107,13 +107,13 @@ describe("GET /containers/{id}/logs", () => {
     expect((await chunks(await logs({ stdout: "1", stderr: "1", follow: "1", tail: "2" }))).map((c) => c.data)).toEqual(shutdown);
   });
 
-  it("keeps what a short-lived container printed, and marks TTY output as raw", async () => {
+  it("keeps what a short-lived container printed, and marks TTY output as raw (pty line ends)", async () => {
     const { call } = await setup();
     await call("POST", "/containers/create", { name: "hi" }, { Image: "alpine", Cmd: ["echo", "hi", "there"], Tty: true });
     await call("POST", "/containers/hi/start");
     const response = await call("GET", "/containers/hi/logs", { stdout: "1", stderr: "1" });
     expect(response.stream).toMatchObject({ kind: "stdio", tty: true });
-    expect(await chunks(response)).toEqual([{ stream: "stdout", data: "hi there\n" }]);
+    expect(await chunks(response)).toEqual([{ stream: "stdout", data: "hi there\r\n" }]);
   });
 
   it("refuses to read logs of a container whose logging driver is none", async () => {

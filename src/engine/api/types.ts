@@ -10,6 +10,11 @@ export interface ApiRequest {
   headers?: Record<string, string>;
   /** Parsed JSON body, or raw bytes for tar uploads. */
   body?: unknown;
+  /**
+   * What the caller types into a hijacked connection (attach, exec start with stdin): the
+   * container's stdin. Ends when the caller closes its write side (stdin EOF, half-close).
+   */
+  stdin?: AsyncIterable<string>;
 }
 
 export interface StdioChunk {

@@ -8,7 +8,8 @@ import type { NetworkService } from "../networks/network-service.js";
 import type { PortAllocator } from "../ports/port-allocator.js";
 import { ContainerProcess, type OutputStream } from "../runtime/container-process.js";
 import { FreezableClock } from "../runtime/freezable-clock.js";
-import { resolveProgram } from "../runtime/programs/index.js";
+import { resolveCommand } from "../runtime/resolve-command.js";
+import type { Filesystems } from "../fs/filesystems.js";
 import { parseSignal, signalNumber } from "../runtime/signals.js";
 import type { VolumeService } from "../volumes/volume-service.js";
 import type { ContainerRecord } from "./container-record.js";
@@ -39,6 +40,7 @@ export interface ContainerDeps {
   volumes: VolumeService;
   ports: PortAllocator;
   logs: LogStore;
+  fs: Filesystems;
 }
 
 export class ContainerService {
@@ -108,12 +110,14 @@ export class ContainerService {
   /** Starts the process; a failed start leaves the container as Docker does (not running). */
   private run(c: ContainerRecord): void {
     const argv = [c.Path, ...c.Args];
-    const resolved = resolveProgram(argv);
-    if (!resolved) {
-      c.State.ExitCode = 127;
-      c.State.Error = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${c.Path}": executable file not found in $PATH: unknown`;
+    const env = processEnvironment(c);
+    const root = this.deps.fs.rootfs(c);
+    const resolved = resolveCommand(argv, env, root, c.Config.WorkingDir || "/");
+    if (!resolved.ok) {
+      c.State.ExitCode = resolved.exitCode;
+      c.State.Error = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${c.Path}": ${resolved.reason}: unknown`;
       this.save(c);
-      this.publish(c, "die", { exitCode: "127", execDuration: "0" });
+      this.publish(c, "die", { exitCode: String(resolved.exitCode), execDuration: "0" });
       const error = new EngineError("invalid-parameter", c.State.Error);
       // The daemon's failed-start cleanup removes an auto-remove container.
       if (c.HostConfig.AutoRemove) this.destroy(c, true);
@@ -155,11 +159,16 @@ export class ContainerService {
       clock,
       process: new ContainerProcess({
         argv: resolved.argv,
-        env: processEnvironment(c),
+        env,
         hostname: c.Config.Hostname,
         tty: c.Config.Tty,
         init: c.HostConfig["Init"] === true,
+        openStdin: c.Config.OpenStdin,
         clock,
+        fs: this.deps.fs.view(c),
+        root,
+        cwd: c.Config.WorkingDir || "/",
+        user: c.Config.User,
         onOutput: (stream, text) => this.output(c, live, stream, text),
         onExit: (code) => this.exited(c, live, code),
       }),
@@ -354,6 +363,23 @@ export class ContainerService {
       unsubscribe();
       live?.attached.delete(wrapped);
     };
+  }
+
+  /** Input for a running container's stdin (attach with stdin). */
+  writeStdin(id: string, data: string): void {
+    this.live.get(id)?.process.write(data);
+  }
+
+  /** The attached writer went away: with StdinOnce the container's stdin closes (EOF). */
+  closeStdin(id: string): void {
+    this.live.get(id)?.process.closeStdin();
+  }
+
+  /** POST /containers/{id}/resize */
+  resize(ref: string, cols: number, rows: number): void {
+    const c = this.get(ref);
+    if (!c.State.Running) throw conflict(`Container ${c.Id} is not running`);
+    this.live.get(c.Id)?.process.resize(cols, rows);
   }
 
   /** After a daemon restart (a page reload): what was running is gone, restart policies apply. */

@@ -6,7 +6,8 @@ import { processEnvironment } from "../containers/container-service.js";
 import type { EngineContext } from "../engine-context.js";
 import { conflict, invalidParameter, notFound } from "../errors.js";
 import { ContainerProcess, type OutputStream } from "../runtime/container-process.js";
-import { resolveProgram } from "../runtime/programs/index.js";
+import type { Filesystems } from "../fs/filesystems.js";
+import { resolveCommand } from "../runtime/resolve-command.js";
 import { Channel } from "../streams/channel.js";
 
 export interface ExecCreateBody {
@@ -45,6 +46,7 @@ export class ExecService {
   constructor(
     private readonly ctx: EngineContext,
     private readonly containers: ContainerService,
+    private readonly fs: Filesystems,
   ) {
     // A container that stops takes its exec processes with it.
     ctx.events.subscribe((event) => {
@@ -88,7 +90,7 @@ export class ExecService {
    * Starts the instance. The returned channel carries its output and closes when it exits; a
    * command that cannot be found is reported in the stream, as dockerd writes it after the hijack.
    */
-  start(id: string): { tty: boolean; output: Channel<ExecChunk> } {
+  start(id: string): { tty: boolean; output: Channel<ExecChunk>; process: ContainerProcess | undefined } {
     const exec = this.find(id);
     if (exec.running) throw conflict(`Error: Exec command ${exec.id} is already running`);
     if (exec.started) throw conflict(`Error: Exec command ${exec.id} has already run`);
@@ -97,24 +99,33 @@ export class ExecService {
     const output = new Channel<ExecChunk>();
     const tty = exec.body.Tty === true;
     this.publish(c.Id, `exec_start: ${exec.cmd.join(" ")}`, exec.id);
-    const resolved = resolveProgram(exec.cmd);
-    if (!resolved) {
+    const env = [...processEnvironment(c), ...(exec.body.Env ?? [])];
+    const cwd = exec.body.WorkingDir || c.Config.WorkingDir || "/";
+    const root = this.fs.rootfs(c);
+    const resolved = resolveCommand(exec.cmd, env, root, cwd);
+    if (!resolved.ok) {
       // daemon/exec.go: the start error goes to the caller's stdout, and the exit code follows
-      // setExitCodeFromError (127: executable file not found).
-      exec.exitCode = 127;
-      output.push({ stream: "stdout", data: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${exec.cmd[0] ?? ""}": executable file not found in $PATH: unknown\r\n` });
+      // setExitCodeFromError (127 not found, 126 cannot execute).
+      exec.exitCode = resolved.exitCode;
+      output.push({ stream: "stdout", data: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${exec.cmd[0] ?? ""}": ${resolved.reason}: unknown\r\n` });
       output.close();
-      return { tty, output };
+      return { tty, output, process: undefined };
     }
     exec.running = true;
     exec.pid = c.State.Pid + 1 + this.ctx.ids.randomInt(500);
-    exec.process = new ContainerProcess({
+    const process = new ContainerProcess({
       argv: resolved.argv,
-      env: [...processEnvironment(c), ...(exec.body.Env ?? [])],
+      env,
       hostname: c.Config.Hostname,
       tty,
       init: false,
+      pid1: false,
+      openStdin: exec.body.AttachStdin === true,
       clock: this.ctx.clock,
+      fs: this.fs.view(c),
+      root,
+      cwd,
+      user: exec.body.User || c.Config.User,
       onOutput: (stream, data) => output.push({ stream, data }),
       onExit: (code) => {
         exec.running = false;
@@ -124,8 +135,16 @@ export class ExecService {
         output.close();
       },
     });
-    exec.process.start(resolved.program);
-    return { tty, output };
+    exec.process = process;
+    process.start(resolved.program);
+    return { tty, output, process };
+  }
+
+  /** POST /exec/{id}/resize */
+  resize(id: string, cols: number, rows: number): void {
+    const exec = this.find(id);
+    if (!exec.running) throw conflict(`Exec ${exec.id} is not running`);
+    exec.process?.resize(cols, rows);
   }
 
   /** GET /exec/{id}/json */

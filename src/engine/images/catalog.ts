@@ -1,7 +1,8 @@
 // The built-in registry: Docker Hub's official images as they stood in late 2025. Nothing is
 // hashed until an image is looked up; each image is then computed once and memoized.
 
-import { buildCatalogImage } from "./catalog-build.js";
+import type { Layer } from "../fs/layer.js";
+import { buildCatalogImage, catalogLayerFiles } from "./catalog-build.js";
 import type { CatalogImage } from "./catalog-build.js";
 import { databaseRepositories } from "./catalog-databases.js";
 import { nodeRepository } from "./catalog-node.js";
@@ -101,4 +102,18 @@ export function catalogRepository(name: string): CatalogRepository | undefined {
 /** Every repository, by name. */
 export function catalogRepositories(): CatalogRepository[] {
   return [...repositoryIndex().values()].map(describe);
+}
+
+let everyImageBuilt = false;
+
+/**
+ * The files of a catalog layer by diff id. Layers are registered as their images are built, so
+ * after a restart (images restored from records) the catalog is built once to find them.
+ */
+export function catalogLayer(diffId: string): Layer | undefined {
+  const found = catalogLayerFiles(diffId);
+  if (found || everyImageBuilt) return found;
+  everyImageBuilt = true;
+  for (const { spec } of repositoryIndex().values()) for (const image of spec.images) buildCatalogImage(image.spec);
+  return catalogLayerFiles(diffId);
 }

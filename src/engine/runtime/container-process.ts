@@ -1,9 +1,14 @@
-// A container's main process: runs a program, routes its output, and applies Linux signal
-// semantics: SIGKILL always kills; other signals reach the program's handlers; as PID 1 without
-// --init a signal with no handler is ignored, with --init (tini) it kills the child.
+// A container's main process (or an exec'd one): runs a program, routes its output, feeds it
+// input, and applies Linux signal semantics: SIGKILL always kills; other signals reach the
+// program's handlers; as PID 1 without --init a signal with no handler is ignored, with --init
+// (tini) it kills the child. With a terminal, input goes through the tty line discipline and
+// output gets "\r\n" line ends, all on stdout, as a pty merges them.
+import type { IFileSystem } from "just-bash";
+import type { LayeredFs } from "../fs/layered-fs.js";
 import type { Clock } from "../ports.js";
 import type { Program, RunningProgram } from "./program.js";
 import { signalNumber } from "./signals.js";
+import { LineDiscipline, onlcr } from "./tty.js";
 
 export type OutputStream = "stdout" | "stderr";
 
@@ -13,7 +18,15 @@ export interface ProcessOptions {
   hostname: string;
   tty: boolean;
   init: boolean;
+  /** Whether the process has a stdin at all (-i); without it, reads see end of input. */
+  openStdin: boolean;
   clock: Clock;
+  fs?: IFileSystem;
+  root?: LayeredFs;
+  cwd?: string;
+  user?: string;
+  /** When false (PID 1), a signal with no handler is ignored; exec'd processes die of it. */
+  pid1?: boolean;
   onOutput(stream: OutputStream, text: string): void;
   onExit(code: number): void;
 }
@@ -22,30 +35,97 @@ export class ContainerProcess {
   private program: RunningProgram | undefined;
   private done = false;
   private readonly timers = new Set<() => void>();
+  private readonly input: (string | null)[] = [];
+  private reader: ((value: string | null) => void) | undefined;
+  private stdinClosed: boolean;
+  private readonly tty: LineDiscipline | undefined;
+  size = { cols: 80, rows: 24 };
 
-  constructor(private readonly options: ProcessOptions) {}
+  constructor(private readonly options: ProcessOptions) {
+    // A terminal is always there to read from, even when nobody types into it (-t without -i).
+    this.stdinClosed = !options.openStdin && !options.tty;
+    if (options.tty) {
+      this.tty = new LineDiscipline({
+        echo: (text) => this.emit("stdout", text),
+        line: (text) => this.deliver(text),
+        signal: (name) => this.signal(name),
+      });
+    }
+  }
 
   get exited(): boolean {
     return this.done;
   }
 
+  /** Bytes typed into the process's stdin (through its terminal, if it has one). */
+  write(data: string): void {
+    if (this.done || this.stdinClosed) return;
+    if (this.tty) this.tty.input(data);
+    else this.deliver(data);
+  }
+
+  /** The writer went away: end of input. */
+  closeStdin(): void {
+    if (this.stdinClosed) return;
+    this.stdinClosed = true;
+    this.deliver(null);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.size = { cols, rows };
+    if (!this.done) this.program?.signal("SIGWINCH");
+  }
+
+  private deliver(value: string | null): void {
+    const reader = this.reader;
+    if (reader) {
+      this.reader = undefined;
+      reader(value);
+    } else {
+      this.input.push(value);
+    }
+  }
+
+  private read(): Promise<string | null> {
+    if (this.input.length > 0) return Promise.resolve(this.input.shift() ?? null);
+    if (this.done || this.stdinClosed) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.reader = resolve;
+    });
+  }
+
+  private emit(stream: OutputStream, text: string): void {
+    if (!text) return;
+    if (this.options.tty) this.options.onOutput("stdout", onlcr(text));
+    else this.options.onOutput(stream, text);
+  }
+
   start(program: Program): void {
     const { options } = this;
     const isDone = () => this.done;
+    const size = () => this.size;
     this.program = program({
       argv: options.argv,
       env: options.env,
       hostname: options.hostname,
       tty: options.tty,
       clock: options.clock,
+      fs: options.fs,
+      root: options.root,
+      cwd: options.cwd || "/",
+      user: options.user ?? "",
+      get size() {
+        return size();
+      },
       get exited() {
         return isDone();
       },
+      read: () => this.read(),
       stdout: (text) => {
-        if (!this.done && text) options.onOutput("stdout", text);
+        if (!this.done) this.emit("stdout", text);
       },
       stderr: (text) => {
-        if (!this.done && text) options.onOutput("stderr", text);
+        if (!this.done) this.emit("stderr", text);
       },
       exit: (code) => this.finish(code),
       sleep: (ms) =>
@@ -68,9 +148,9 @@ export class ContainerProcess {
     if (this.done) return;
     if (name === "SIGKILL") return this.finish(128 + 9);
     const handled = this.program?.signal(name) ?? false;
-    if (!handled && this.options.init && !["SIGCHLD", "SIGWINCH", "SIGURG", "SIGCONT"].includes(name)) {
-      this.finish(128 + signalNumber(name));
-    }
+    if (handled || ["SIGCHLD", "SIGWINCH", "SIGURG", "SIGCONT"].includes(name)) return;
+    // PID 1 is shielded from signals it has no handler for, unless tini stands in front of it.
+    if (this.options.pid1 === false || this.options.init) this.finish(128 + signalNumber(name));
   }
 
   private finish(code: number): void {
@@ -78,6 +158,9 @@ export class ContainerProcess {
     this.done = true;
     for (const stop of this.timers) stop();
     this.timers.clear();
+    const reader = this.reader;
+    this.reader = undefined;
+    reader?.(null);
     this.options.onExit(code);
   }
 }

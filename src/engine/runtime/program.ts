@@ -1,4 +1,6 @@
 // A program is what runs as a container's process: a TypeScript function over a ProcessContext.
+import type { IFileSystem } from "just-bash";
+import type { LayeredFs } from "../fs/layered-fs.js";
 import type { Clock } from "../ports.js";
 
 export interface ProcessContext {
@@ -7,6 +9,19 @@ export interface ProcessContext {
   readonly hostname: string;
   readonly tty: boolean;
   readonly clock: Clock;
+  /** The container's files as its processes see them (root, mounts, /etc files). */
+  readonly fs: IFileSystem | undefined;
+  /** The root filesystem alone, readable synchronously (PATH lookups). */
+  readonly root: LayeredFs | undefined;
+  readonly cwd: string;
+  readonly user: string;
+  /**
+   * The next piece of input: a whole line with a terminal (the line discipline cooks it), raw
+   * data without one; null at end of input (stdin closed, Ctrl-D, or never opened).
+   */
+  read(): Promise<string | null>;
+  /** Terminal size, when there is a terminal. */
+  readonly size: { cols: number; rows: number };
   stdout(text: string): void;
   stderr(text: string): void;
   /** Ends the process; later calls are ignored. */

@@ -20,6 +20,7 @@ const byName: Record<string, Program> = {
   sh: shell,
   ash: shell,
   bash: shell,
+  dash: shell,
   nginx: services.nginx,
   "nginx-debug": services.nginx,
   "httpd-foreground": services.httpd,
@@ -61,4 +62,21 @@ export function resolveProgram(argv: string[]): ResolvedProgram | undefined {
   }
   const program = byName[name];
   return program ? { program, argv } : undefined;
+}
+
+/** Commands that read the container's files are better run by just-bash over them. */
+const fileReaders = new Set(["cat", "tail", "env", "printenv", "hostname"]);
+
+/**
+ * Our own program for a command found in the container's files, if it has one: services, the
+ * shells, sleep… Commands that work on files (cat FILE, tail FILE) are left to just-bash, but
+ * the forms that wait on a terminal (`cat` alone, `tail -f`) stay ours.
+ */
+export function nativeProgram(argv: string[]): ResolvedProgram | undefined {
+  const name = baseName(argv[0] ?? "");
+  if (fileReaders.has(name)) {
+    const waits = (name === "cat" && argv.length === 1) || (name === "tail" && (argv.includes("-f") || argv.includes("-F")));
+    if (!waits) return undefined;
+  }
+  return resolveProgram(argv);
 }

@@ -1,15 +1,12 @@
-// sh, ash and bash as a container's process. `sh -c SCRIPT` runs the script in just-bash, loaded
-// on first use so the engine starts without it; a bare shell with no terminal reads EOF and ends.
-import type * as JustBash from "just-bash";
-import { exitsOn, noHandlers, type ProcessContext, type Program } from "../program.js";
+// Shells and ordinary commands inside a container, run by just-bash over the container's own
+// files: `sh -c SCRIPT`, `sh script.sh`, an interactive shell reading its terminal line by line
+// (with the image's prompt), and any command that is not a program of its own (ls, cat, grep…).
+// just-bash is loaded on first use so the engine starts without it.
+import type * as JustBash from "just-bash/browser";
+import { loadJustBash, StateCarrier, streamingOutput, type ShellState } from "../../../bash/index.js";
+import { noHandlers, type ProcessContext, type Program, type RunningProgram } from "../program.js";
 
 type BashModule = typeof JustBash;
-let bashModule: Promise<BashModule> | undefined;
-
-function loadBash(): Promise<BashModule> {
-  bashModule ??= import("just-bash");
-  return bashModule;
-}
 
 function envRecord(env: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -20,37 +17,162 @@ function envRecord(env: string[]): Record<string, string> {
   return out;
 }
 
-async function runScript(ctx: ProcessContext, script: string, args: string[]): Promise<void> {
-  const { Bash, defineCommand } = await loadBash();
+function quote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Which shell an argv[0] is, for its prompt and messages: busybox ash, dash or bash. */
+function flavour(ctx: ProcessContext): "ash" | "dash" | "bash" {
+  const name = ctx.argv[0]?.slice(ctx.argv[0].lastIndexOf("/") + 1) ?? "sh";
+  if (name === "bash") return "bash";
+  try {
+    const real = ctx.root?.resolve(ctx.argv[0]?.includes("/") ? ctx.argv[0] : `/bin/${name}`, true).path ?? "";
+    if (real.endsWith("/dash")) return "dash";
+    if (real.endsWith("/bash")) return "bash";
+  } catch {
+    // No such file: fall back on the name.
+  }
+  return "ash";
+}
+
+interface Interpreter {
+  bash: JustBash.Bash;
+  carrier: StateCarrier;
+}
+
+async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<Interpreter> {
+  const jb: BashModule = await loadJustBash();
   // The container's own name for itself, not the interpreter's default.
-  const hostname = defineCommand("hostname", () => Promise.resolve({ stdout: `${ctx.hostname}\n`, stderr: "", exitCode: 0 }));
+  const hostname = jb.defineCommand("hostname", () => Promise.resolve({ stdout: `${ctx.hostname}\n`, stderr: "", exitCode: 0 }));
   // `env` lists the exported environment only, not every shell variable.
-  const env = defineCommand("env", (args, context) => {
-    if (args.length > 0) return context.exec ? context.exec(args.join(" "), { cwd: context.cwd }) : Promise.resolve({ stdout: "", stderr: "", exitCode: 0 });
+  const env = jb.defineCommand("env", (args, context) => {
+    if (args.length > 0) return context.exec ? context.exec(args.map(quote).join(" "), { cwd: context.cwd }) : Promise.resolve({ stdout: "", stderr: "", exitCode: 0 });
     const vars = { ...(context.exportedEnv ?? Object.fromEntries(context.env)) };
-    // just-bash tracks OLDPWD even before any cd; a fresh busybox sh exports no such thing.
+    // just-bash tracks OLDPWD even before any cd; a fresh shell exports no such thing.
     delete vars["OLDPWD"];
     return Promise.resolve({ stdout: Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(""), stderr: "", exitCode: 0 });
   });
-  const bash = new Bash({
-    customCommands: [hostname, env],
+  const carrier = new StateCarrier(jb);
+  const streaming = streamingOutput(jb, (stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(text)));
+  const bash = new jb.Bash({
+    customCommands: [hostname, env, carrier.command, streaming.command],
     env: { ...envRecord(ctx.env), SHLVL: "1" },
-    cwd: "/",
-    files: { "/etc/hostname": `${ctx.hostname}\n` },
+    cwd: ctx.cwd,
+    ...(ctx.fs ? { fs: ctx.fs } : { files: { "/etc/hostname": `${ctx.hostname}\n` } }),
     sleep: async (ms) => {
       await ctx.sleep(ms);
     },
     executionLimits: { maxCommandCount: 100_000, maxLoopIterations: 100_000 },
+    processInfo: { pid: 1, ppid: 0, uid: ctx.user === "" || ctx.user === "root" || ctx.user === "0" ? 0 : 1000, gid: 0 },
     // The sandbox's global patching (setTimeout blocked while a script runs) would reach the
     // engine's own timers, which share this thread with every container.
     defenseInDepth: false,
   });
-  const positional = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-  const result = await bash.exec(positional ? `set -- ${positional}\n${script}` : script, { rawScript: true });
+  bash.registerTransformPlugin(carrier.plugin);
+  if (streamOutput) bash.registerTransformPlugin(streaming.plugin);
+  return { bash, carrier };
+}
+
+/** Runs a script to its end, streaming its direct output; the process exits with its status. */
+async function runScript(ctx: ProcessContext, script: string, args: string[], signal: AbortSignal): Promise<void> {
+  const { bash } = await interpreter(ctx, true);
+  const positional = args.map(quote).join(" ");
+  const result = await bash.exec(positional ? `set -- ${positional}\n${script}` : script, { rawScript: true, signal });
   if (ctx.exited) return;
   if (result.stdout) ctx.stdout(result.stdout);
   if (result.stderr) ctx.stderr(result.stderr);
   ctx.exit(result.exitCode);
+}
+
+function startScript(ctx: ProcessContext, script: string, args: string[]): RunningProgram {
+  const abort = new AbortController();
+  runScript(ctx, script, args, abort.signal).catch((error: unknown) => {
+    ctx.stderr(`${ctx.argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
+    ctx.exit(2);
+  });
+  // A script is PID 1 with no traps: SIGTERM is ignored, SIGKILL after the timeout ends it.
+  return noHandlers;
+}
+
+function prompt(kind: "ash" | "dash" | "bash", ctx: ProcessContext, state: ShellState): string {
+  const home = state.vars["HOME"] ?? "/root";
+  const cwd = state.cwd === home ? "~" : state.cwd.startsWith(`${home}/`) ? `~${state.cwd.slice(home.length)}` : state.cwd;
+  const root = ctx.user === "" || ctx.user === "root" || ctx.user === "0";
+  const mark = root ? "#" : "$";
+  if (kind === "dash") return `${mark} `;
+  if (kind === "bash") return `${state.vars["USER"] ?? (root ? "root" : "user")}@${ctx.hostname}:${cwd}${mark} `;
+  return `${cwd} ${mark} `;
+}
+
+/**
+ * An interactive shell: reads a line, runs it, prints the prompt again. Without a terminal
+ * there is no prompt and no echo (`echo ls | docker run -i alpine sh`).
+ */
+function interactive(ctx: ProcessContext): RunningProgram {
+  const kind = flavour(ctx);
+  let running: AbortController | undefined;
+  let state: ShellState = {
+    cwd: ctx.cwd,
+    vars: { ...envRecord(ctx.env), HOME: envRecord(ctx.env)["HOME"] ?? "/root", PWD: ctx.cwd },
+    exported: Object.keys(envRecord(ctx.env)),
+    status: 0,
+  };
+  let interrupted = false;
+  const loop = async () => {
+    const { bash, carrier } = await interpreter(ctx, true);
+    let pending = "";
+    for (;;) {
+      if (ctx.tty && !pending) ctx.stdout(prompt(kind, ctx, state));
+      const input = await ctx.read();
+      if (ctx.exited) return;
+      if (input === null) {
+        // End of input ends the shell with the last status, as `exit` would.
+        if (ctx.tty) ctx.stdout("exit\n");
+        ctx.exit(state.status);
+        return;
+      }
+      pending += input;
+      if (!pending.endsWith("\n") && !ctx.tty) continue;
+      const lines = pending;
+      pending = "";
+      running = new AbortController();
+      interrupted = false;
+      const { result, state: next } = await carrier.exec(bash, lines, state, running.signal);
+      running = undefined;
+      if (ctx.exited) return;
+      if (result.stdout) ctx.stdout(result.stdout);
+      // An interrupted line just stops; the interpreter's note about it is not shell output.
+      if (result.stderr && !interrupted) ctx.stderr(result.stderr);
+      if (next) {
+        state = next;
+      } else if (interrupted) {
+        state = { ...state, status: 130 };
+      } else {
+        // The line ended the shell (exit, or an execution limit).
+        ctx.exit(result.exitCode);
+        return;
+      }
+    }
+  };
+  loop().catch((error: unknown) => {
+    ctx.stderr(`${ctx.argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
+    ctx.exit(2);
+  });
+  return {
+    signal(name) {
+      // Ctrl-C cancels the running line; the shell itself carries on.
+      if (name === "SIGINT") {
+        interrupted = true;
+        running?.abort();
+        return true;
+      }
+      if (name === "SIGHUP") {
+        ctx.exit(129);
+        return true;
+      }
+      return false;
+    },
+  };
 }
 
 export const shell: Program = (ctx) => {
@@ -63,16 +185,28 @@ export const shell: Program = (ctx) => {
       ctx.exit(2);
       return noHandlers;
     }
-    runScript(ctx, script, args.slice(c + 2)).catch((error: unknown) => {
-      ctx.stderr(`${ctx.argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
-      ctx.exit(2);
-    });
-    return noHandlers;
+    return startScript(ctx, script, args.slice(c + 2));
   }
-  if (!ctx.tty) {
-    ctx.exit(0);
-    return noHandlers;
-  }
-  // An interactive shell exits on SIGHUP (terminal gone) but, as PID 1, ignores SIGTERM.
-  return exitsOn(ctx, ["SIGHUP"]);
+  const file = args.find((a) => !a.startsWith("-"));
+  if (file !== undefined) return runFile(ctx, file, args.slice(args.indexOf(file) + 1));
+  return interactive(ctx);
 };
+
+/** `sh script.sh ARGS`: the script's text from the container's files. */
+function runFile(ctx: ProcessContext, file: string, args: string[]): RunningProgram {
+  const text = ctx.root?.readText(file.startsWith("/") ? file : `${ctx.cwd}/${file}`);
+  if (text === undefined) {
+    ctx.stderr(`${ctx.argv[0]}: can't open '${file}': No such file or directory\n`);
+    ctx.exit(2);
+    return noHandlers;
+  }
+  return startScript(ctx, text, args);
+}
+
+/** A script file run directly (`#!/bin/sh` first line): the shell runs its text. */
+export function scriptProgram(text: string): Program {
+  return (ctx) => startScript(ctx, text, ctx.argv.slice(1));
+}
+
+/** A command with no program of its own (ls, cat, grep…): just-bash runs it over the files. */
+export const command: Program = (ctx) => startScript(ctx, ctx.argv.map(quote).join(" "), []);

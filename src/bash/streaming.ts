@@ -130,7 +130,7 @@ export function streamingOutput(jb: JustBash, write: (stream: "stdout" | "stderr
       const result = await ctx.exec(args.map(quote).join(" "), {
         cwd: ctx.cwd,
         env: ctx.exportedEnv ?? Object.fromEntries(ctx.env),
-        stdin: ctx.stdin,
+        stdin: ctx.stdin as unknown as string,
         stdinKind: "bytes",
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });

@@ -18,6 +18,8 @@ import type {
 } from "./types.js";
 import type { NetworkCreateRequest, NetworkEndpointConfig } from "./types.js";
 import type { ContainersPruneReport, ContainerStats, ContainerTop, ContainerUpdateConfig, ExecCreateOptions, ExecInspect } from "./types.js";
+import type { AuthConfig } from "../engine/index.js";
+import type { AuthenticateOKBody, ImageHistoryItem, SearchResult } from "./types.js";
 
 export const apiVersion = "1.50";
 
@@ -50,8 +52,15 @@ function emptyStream<T>(): AsyncIterable<T> {
 export class DockerClient {
   constructor(private readonly transport: Transport) {}
 
-  private async call(method: string, path: string, query?: Query, body?: unknown): Promise<ApiResponse> {
-    const request = { method, path: `/v${apiVersion}${path}`, ...(query ? { query: encodeQuery(query) ?? {} } : {}), ...(body !== undefined ? { body } : {}) };
+  private async call(method: string, path: string, query?: Query, body?: unknown, stdin?: AsyncIterable<string>, headers?: Record<string, string>): Promise<ApiResponse> {
+    const request = {
+      method,
+      path: `/v${apiVersion}${path}`,
+      ...(query ? { query: encodeQuery(query) ?? {} } : {}),
+      ...(body !== undefined ? { body } : {}),
+      ...(stdin ? { stdin } : {}),
+      ...(headers ? { headers } : {}),
+    };
     const response = await this.transport.request(request);
     if (response.status >= 400) {
       const message = (response.body as { message?: unknown } | undefined)?.message;
@@ -118,8 +127,13 @@ export class DockerClient {
     })();
     return { result };
   }
-  async containerAttach(id: string, options: { stdout?: boolean; stderr?: boolean; stdin?: boolean } = {}): Promise<{ tty: boolean; output: AsyncIterable<StdioChunk> }> {
-    const response = await this.call("POST", `/containers/${seg(id)}/attach`, { stream: true, stdout: options.stdout ?? true, stderr: options.stderr ?? true, stdin: options.stdin });
+  /** Attaches to a container's output, and with `input` feeds its stdin (hijacked). */
+  async containerAttach(
+    id: string,
+    options: { stdout?: boolean; stderr?: boolean; stdin?: boolean; input?: AsyncIterable<string>; detachKeys?: string } = {},
+  ): Promise<{ tty: boolean; output: AsyncIterable<StdioChunk> }> {
+    const query = { stream: true, stdout: options.stdout ?? true, stderr: options.stderr ?? true, stdin: options.stdin, detachKeys: options.detachKeys };
+    const response = await this.call("POST", `/containers/${seg(id)}/attach`, query, undefined, options.input);
     return { tty: response.stream?.kind === "stdio" && response.stream.tty, output: this.chunks(response) };
   }
   async containerLogs(
@@ -145,10 +159,12 @@ export class DockerClient {
   containersPrune = (filters?: Filters) => this.json<ContainersPruneReport>("POST", "/containers/prune", { filters: encodeFilters(filters) });
   containerExecCreate = (id: string, options: ExecCreateOptions) => this.json<{ Id: string }>("POST", `/containers/${seg(id)}/exec`, undefined, options);
   /** Starts an exec instance attached (hijacked), or detached with `detach`. */
-  async containerExecStart(execId: string, options: { detach?: boolean; tty?: boolean } = {}): Promise<{ tty: boolean; output: AsyncIterable<StdioChunk> }> {
-    const response = await this.call("POST", `/exec/${seg(execId)}/start`, undefined, { Detach: options.detach ?? false, Tty: options.tty ?? false });
+  async containerExecStart(execId: string, options: { detach?: boolean; tty?: boolean; input?: AsyncIterable<string> } = {}): Promise<{ tty: boolean; output: AsyncIterable<StdioChunk> }> {
+    const response = await this.call("POST", `/exec/${seg(execId)}/start`, undefined, { Detach: options.detach ?? false, Tty: options.tty ?? false }, options.input);
     return { tty: response.stream?.kind === "stdio" && response.stream.tty, output: this.chunks(response) };
   }
+  containerResize = (id: string, width: number, height: number) => this.call("POST", `/containers/${seg(id)}/resize`, { h: height, w: width }).then(() => undefined);
+  execResize = (execId: string, width: number, height: number) => this.call("POST", `/exec/${seg(execId)}/resize`, { h: height, w: width }).then(() => undefined);
   containerExecInspect = (execId: string) => this.json<ExecInspect>("GET", `/exec/${seg(execId)}/json`);
 
   // Images
@@ -163,6 +179,20 @@ export class DockerClient {
     this.json<{ Untagged?: string; Deleted?: string }[]>("DELETE", `/images/${name}`, { force: options.force, noprune: options.noprune });
   async imageTag(name: string, repo: string, tag?: string): Promise<void> {
     await this.call("POST", `/images/${name}/tag`, { repo, tag });
+  }
+  imageHistory = (name: string) => this.json<ImageHistoryItem[]>("GET", `/images/${name}/history`);
+
+  // Registries: credentials travel base64url-encoded in X-Registry-Auth (encodeAuthConfig).
+  registryLogin = (auth: AuthConfig) => this.json<AuthenticateOKBody>("POST", "/auth", undefined, auth);
+  /** POST /images/{name}/push: `name` is the full repository name; no tag pushes every tag. */
+  async imagePush(name: string, tag: string | undefined, registryAuth: string): Promise<AsyncIterable<JsonMessage>> {
+    const response = await this.call("POST", `/images/${name}/push`, { tag }, undefined, undefined, { "X-Registry-Auth": registryAuth });
+    return this.messages<JsonMessage>(response);
+  }
+  async imageSearch(term: string, options: { limit?: number; filters?: Filters; registryAuth?: string } = {}): Promise<SearchResult[]> {
+    const query = { term, limit: options.limit && options.limit > 0 ? options.limit : undefined, filters: encodeFilters(options.filters) };
+    const headers = options.registryAuth ? { "X-Registry-Auth": options.registryAuth } : undefined;
+    return (await this.call("GET", "/images/search", query, undefined, undefined, headers)).body as SearchResult[];
   }
 
   // Networks and volumes

@@ -2,15 +2,19 @@
 // attached to the terminal (stdout is a TTY, output appears as it is written, progress bars
 // redraw) or inside a pipeline or redirection (not a TTY, output collected for the next stage).
 
-import type { CliIo, DockerCommand } from "../cli/index.js";
+import type { CliIo, DockerCommand, InputStream } from "../cli/index.js";
 import type { ShellClock } from "./ports.js";
+import { pipeInput } from "./terminal-input.js";
 
 export type { CliIo, DockerCommand };
 
 export interface TerminalStreams {
   write(text: string): void;
   readonly columns: number;
+  readonly rows?: number;
   readonly signal: AbortSignal;
+  /** The keyboard as the command's stdin, until the stream is closed. */
+  openInput?(raw: boolean): InputStream;
 }
 
 export function terminalIo(
@@ -18,6 +22,7 @@ export function terminalIo(
   env: Record<string, string>,
   clock: ShellClock,
   readFile: (path: string) => Promise<string>,
+  writeFile?: (path: string, text: string) => Promise<void>,
 ): CliIo {
   return {
     stdout: (text) => terminal.write(text),
@@ -27,10 +32,13 @@ export function terminalIo(
     get columns() {
       return terminal.columns;
     },
+    ...(terminal.rows !== undefined ? { rows: terminal.rows } : {}),
     env,
     now: () => clock.now(),
     signal: terminal.signal,
     readFile,
+    ...(writeFile ? { writeFile } : {}),
+    ...(terminal.openInput ? { stdin: { isTTY: true, open: (raw: boolean) => terminal.openInput?.(raw) ?? pipeInput("") } } : {}),
   };
 }
 
@@ -44,6 +52,8 @@ export function capturedIo(
   clock: ShellClock,
   readFile: (path: string) => Promise<string>,
   signal: AbortSignal | undefined,
+  stdin = "",
+  writeFile?: (path: string, text: string) => Promise<void>,
 ): CapturedIo {
   let stdout = "";
   let stderr = "";
@@ -59,7 +69,9 @@ export function capturedIo(
     env,
     now: () => clock.now(),
     readFile,
+    ...(writeFile ? { writeFile } : {}),
     ...(signal ? { signal } : {}),
+    stdin: { isTTY: false, open: () => pipeInput(stdin) },
   };
   return { io, output: () => ({ stdout, stderr }) };
 }

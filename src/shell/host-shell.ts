@@ -4,7 +4,7 @@
 // very first `docker ps` does not wait for just-bash to download. Everything else goes through
 // just-bash with its output collected, exactly as Docker behaves when piped.
 
-import type { Bash, Command } from "just-bash";
+import type { Bash, Command, IFileSystem } from "just-bash";
 import {
   clearSequence,
   exitText,
@@ -125,7 +125,7 @@ export class HostShell {
     if (`BASH_ALIAS_${name}` in this.state.vars) return this.runInBash(line, terminal);
     switch (name) {
       case "docker": {
-        const io = terminalIo(terminal, exportedEnv(this.state), this.options.clock, (path) => this.readHostFile(path));
+        const io = terminalIo(terminal, exportedEnv(this.state), this.options.clock, (path) => this.readHostFile(path), (path, text) => this.writeHostFile(path, text));
         return runDockerCommand(this.options.docker, args, io);
       }
       case "exit":
@@ -167,6 +167,12 @@ export class HostShell {
   private async readHostFile(path: string): Promise<string> {
     const { fs } = await this.load();
     return fs.readFile(fs.resolvePath(this.state.cwd, path));
+  }
+
+  /** For the CLI's own files (~/.docker/config.json): kept, and saved, with the learner's files. */
+  private async writeHostFile(path: string, text: string): Promise<void> {
+    const { fs } = await this.load();
+    await writeCreatingDirs(fs, fs.resolvePath(this.state.cwd, path), text);
   }
 
   private load(): Promise<Loaded> {
@@ -218,7 +224,8 @@ export class HostShell {
       jb.defineCommand("docker", async (args, ctx) => {
         const readFile = (path: string) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path));
         const env = ctx.exportedEnv ?? Object.fromEntries(ctx.env);
-        const captured = capturedIo(env, this.options.clock, readFile, ctx.signal);
+        const writeFile = (path: string, text: string) => writeCreatingDirs(ctx.fs, ctx.fs.resolvePath(ctx.cwd, path), text);
+        const captured = capturedIo(env, this.options.clock, readFile, ctx.signal, utf8FromLatin1(ctx.stdin as unknown as string), writeFile);
         const exitCode = await runDockerCommand(this.options.docker, args, captured.io);
         return { ...captured.output(), exitCode };
       }),
@@ -228,6 +235,19 @@ export class HostShell {
       jb.defineCommand("whoami", () => text(`${user}\n`)),
     ];
   }
+}
+
+/** Writes a file after creating its directory, as `mkdir -p` would. */
+async function writeCreatingDirs(fs: Pick<IFileSystem, "mkdir" | "writeFile">, path: string, text: string): Promise<void> {
+  const dir = path.slice(0, path.lastIndexOf("/"));
+  if (dir) await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path, text);
+}
+
+/** just-bash hands stdin over as bytes in a latin1 string; the CLI reads text. */
+function utf8FromLatin1(bytes: string): string {
+  if (!/[\x80-\xff]/.test(bytes)) return bytes;
+  return new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
 }
 
 /** The promise's value, or undefined if the signal fires first. */

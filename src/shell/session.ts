@@ -8,6 +8,7 @@ import { HostShell } from "./host-shell.js";
 import { LineEditor } from "./line-editor.js";
 import type { ShellClock } from "./ports.js";
 import { endsAtLineStart, onlcr, renderPrompt } from "./terminal-output.js";
+import { TerminalInput } from "./terminal-input.js";
 import type { FileChanges } from "./tracked-fs.js";
 
 export interface ShellSessionOptions {
@@ -31,6 +32,8 @@ export interface ShellSessionOptions {
 interface Job {
   readonly controller: AbortController;
   interrupted: boolean;
+  /** Set while the command reads the keyboard (docker run -i, exec -i, attach). */
+  input?: TerminalInput | undefined;
   /** "finishing": the command is done and its file changes are being collected. */
   phase: "running" | "finishing";
 }
@@ -41,6 +44,7 @@ export class ShellSession {
   private readonly editor: LineEditor;
   private readonly shell: HostShell;
   private cols: number;
+  private rows: number;
   private started = false;
   private job: Job | undefined;
   private typeAhead = "";
@@ -49,6 +53,7 @@ export class ShellSession {
 
   constructor(private readonly options: ShellSessionOptions) {
     this.cols = Math.max(1, options.cols);
+    this.rows = Math.max(1, options.rows);
     this.shell = new HostShell({
       docker: options.docker,
       clock: options.clock,
@@ -90,9 +95,10 @@ export class ShellSession {
     else this.edit(data);
   }
 
-  /** Rows do not matter to a line editor that only moves relative to its own line. */
-  resize(cols: number, _rows: number): void {
+  /** The editor needs the width; rows go to container terminals (docker run -it). */
+  resize(cols: number, rows: number): void {
     this.cols = Math.max(1, cols);
+    this.rows = Math.max(1, rows);
     this.editor.setColumns(this.cols);
   }
 
@@ -143,6 +149,15 @@ export class ShellSession {
 
   private inputWhileBusy(data: string): void {
     const job = this.job;
+    const reader = job?.phase === "running" ? job.input : undefined;
+    // A raw reader gets every key, Ctrl-C too: the container's terminal decides what it means.
+    if (reader?.raw) return reader.feed(data);
+    if (reader) {
+      const cut = data.indexOf("\x03");
+      reader.feed(cut < 0 ? data : data.slice(0, cut));
+      if (cut < 0) return;
+      data = data.slice(cut);
+    }
     const at = data.indexOf("\x03");
     if (!job || job.phase !== "running" || at < 0) {
       this.typeAhead += data;
@@ -168,6 +183,7 @@ export class ShellSession {
     const job: Job = { controller: new AbortController(), interrupted: false, phase: "running" };
     this.job = job;
     const columns = () => this.cols;
+    const rows = () => this.rows;
     const terminal: TerminalStreams = {
       write: (text) => {
         if (this.job === job && job.phase === "running") this.output(text);
@@ -175,7 +191,21 @@ export class ShellSession {
       get columns() {
         return columns();
       },
+      get rows() {
+        return rows();
+      },
       signal: job.controller.signal,
+      openInput: (raw) => {
+        const input = new TerminalInput(raw, (text) => this.raw(text), () => {
+          if (job.input === input) job.input = undefined;
+        });
+        job.input = input;
+        // Keys typed before the command started reading are its input, not the next line's.
+        const early = this.typeAhead;
+        this.typeAhead = "";
+        if (early) input.feed(early);
+        return input;
+      },
     };
     void this.shell.run(line, terminal).then(
       () => this.finish(job),

@@ -1,6 +1,7 @@
 // The container commands beyond the lifecycle (pause, rename, exec, stats…), as the registry
 // in docker.ts takes them: under `docker container`, and as top-level shortcuts.
 import type { CommandDef } from "../command.js";
+import { attach } from "./attach.js";
 import { containerPrune } from "./container-prune.js";
 import { exec } from "./exec.js";
 import { pause, unpause } from "./pause.js";
@@ -12,7 +13,7 @@ import { update } from "./update.js";
 import { wait } from "./wait.js";
 
 /** Every one has a top-level shortcut except prune (`docker prune` does not exist). */
-export const containerOpsTopLevel: Record<string, CommandDef> = { exec, pause, port, rename, stats, top, unpause, update, wait };
+export const containerOpsTopLevel: Record<string, CommandDef> = { attach, exec, pause, port, rename, stats, top, unpause, update, wait };
 
 export const containerOpsCommands: Record<string, CommandDef> = { ...containerOpsTopLevel, prune: containerPrune };
 

@@ -1,9 +1,10 @@
 // docker exec: run a command in a running container (cli/command/container/exec.go): inspect
 // first (so "No such container" wins), create the exec, start it attached, then read its exit
-// code. Interactive sessions (-it with a live stdin) are not emulated: stdin is always empty.
+// code. With -i the terminal's keys go to the process; with -t it gets a terminal of its own.
 import type { ExecCreateOptions } from "../../client/index.js";
 import type { CommandDef } from "../command.js";
 import { StatusError } from "../errors.js";
+import { attachedSession } from "./attach-session.js";
 import { getBool, getList, getString } from "../flags/flag-spec.js";
 import { parseEnvFile, resolveEnv } from "../opts/env.js";
 import { validateEnv } from "../opts/validators.js";
@@ -11,17 +12,17 @@ import { validateEnv } from "../opts/validators.js";
 export const exec: CommandDef = {
   name: "exec",
   usage: "[OPTIONS] CONTAINER COMMAND [ARG...]",
-  description: "Execute a command in a running container",
+  description: "Run a command inside a running container",
   flags: [
-    { name: "detach", short: "d", kind: "bool", usage: "Detached mode: run command in the background" },
-    { name: "detach-keys", kind: "string", usage: "Override the key sequence for detaching a container" },
-    { name: "env", short: "e", kind: "list", validate: validateEnv, usage: "Set environment variables" },
-    { name: "env-file", kind: "list", usage: "Read in a file of environment variables" },
-    { name: "interactive", short: "i", kind: "bool", usage: "Keep STDIN open even if not attached" },
-    { name: "privileged", kind: "bool", usage: "Give extended privileges to the command" },
-    { name: "tty", short: "t", kind: "bool", usage: "Allocate a pseudo-TTY" },
-    { name: "user", short: "u", kind: "string", usage: "Username or UID (format: \"<name|uid>[:<group|gid>]\")" },
-    { name: "workdir", short: "w", kind: "string", usage: "Working directory inside the container" },
+    { name: "detach", short: "d", kind: "bool", usage: "Run the command in the background" },
+    { name: "detach-keys", kind: "string", usage: "Key sequence that detaches from the container" },
+    { name: "env", short: "e", kind: "list", validate: validateEnv, usage: "Environment variable for the command" },
+    { name: "env-file", kind: "list", usage: "File of environment variables to read" },
+    { name: "interactive", short: "i", kind: "bool", usage: "Keep STDIN open, attached or not" },
+    { name: "privileged", kind: "bool", usage: "Give the command extended privileges" },
+    { name: "tty", short: "t", kind: "bool", usage: "Give the command a pseudo-TTY" },
+    { name: "user", short: "u", kind: "string", usage: "User to run as: \"<name|uid>[:<group|gid>]\"" },
+    { name: "workdir", short: "w", kind: "string", usage: "Working directory for the command" },
   ],
   interspersed: false,
   args: { kind: "min", n: 2 },
@@ -55,8 +56,14 @@ export const exec: CommandDef = {
       await client.containerExecStart(Id, { detach: true, tty });
       return 0;
     }
-    const { output } = await client.containerExecStart(Id, { tty });
-    for await (const chunk of output) (chunk.stream === "stderr" && !tty ? io.stderr : io.stdout)(chunk.data);
+    const detachKeys = getString(flags, "detach-keys") || undefined;
+    const end = await attachedSession(io, { tty, interactive, ...(detachKeys ? { detachKeys } : {}) }, async (input) => {
+      const started = await client.containerExecStart(Id, { tty, ...(input ? { input } : {}) });
+      if (tty) await client.execResize(Id, io.columns, io.rows ?? 24).catch(() => undefined);
+      return started;
+    });
+    if (end === "detached") return 0;
+    if (end === "interrupted") return 130;
     const result = await client.containerExecInspect(Id);
     // getExecExitStatus: a non-zero code becomes the CLI's exit status, with nothing printed.
     return result.ExitCode ?? 0;

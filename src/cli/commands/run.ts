@@ -6,6 +6,7 @@ import { getBool, getList, getString, type FlagSpec, type ParsedFlags } from "..
 import { daemonMessage } from "./common.js";
 import { buildCreateRequest, containerFlags } from "./container-options.js";
 import { createContainer } from "./create-container.js";
+import { attachedSession } from "./attach-session.js";
 
 /** docker run's wrapper: "docker: <err>" + help hint, exit 125 (126/127 for exec failures). */
 export function runError(error: unknown, path: string): StatusError {
@@ -41,36 +42,39 @@ async function runContainer(ctx: CommandContext, flags: ParsedFlags): Promise<nu
     await client.containerStart(id);
     return 0;
   }
-  const attached = await client.containerAttach(id, { stdout: true, stderr: true, stdin: getBool(flags, "interactive") });
-  const wait = await client.containerWait(id, autoRemove ? "removed" : "next-exit");
-  await client.containerStart(id);
-  const interrupted = new Promise<"interrupted">((resolve) => {
-    if (io.signal?.aborted) resolve("interrupted");
-    io.signal?.addEventListener("abort", () => resolve("interrupted"), { once: true });
+  const tty = getBool(flags, "tty");
+  const interactive = getBool(flags, "interactive");
+  const detachKeys = getString(flags, "detach-keys") || undefined;
+  let wait: Awaited<ReturnType<typeof client.containerWait>> | undefined;
+  const end = await attachedSession(io, { tty, interactive, ...(detachKeys ? { detachKeys } : {}) }, async (input) => {
+    const attached = await client.containerAttach(id, { stdout: true, stderr: true, stdin: interactive, ...(input ? { input } : {}), ...(detachKeys ? { detachKeys } : {}) });
+    wait = await client.containerWait(id, autoRemove ? "removed" : "next-exit");
+    await client.containerStart(id);
+    if (tty) await client.containerResize(id, io.columns, io.rows ?? 24).catch(() => undefined);
+    return attached;
   });
-  const streamed = (async () => {
-    for await (const chunk of attached.output) (chunk.stream === "stderr" ? io.stderr : io.stdout)(chunk.data);
-    return "done" as const;
-  })();
-  if ((await Promise.race([streamed, interrupted])) === "interrupted") {
+  if (end === "detached") return 0;
+  if (end === "interrupted") {
     // The CLI proxies Ctrl-C to the container as SIGINT, then stops waiting for it.
     await client.containerKill(id, "SIGINT").catch(() => undefined);
     return 130;
   }
+  if (!wait) return 0;
   const { StatusCode } = await wait.result;
   return StatusCode;
 }
 
 const runFlags: FlagSpec[] = [
   ...containerFlags,
-  { name: "detach", short: "d", kind: "bool", usage: "Run container in background and print container ID" },
-  { name: "sig-proxy", kind: "bool", defaultText: "true", usage: "Proxy received signals to the process" },
+  { name: "detach", short: "d", kind: "bool", usage: "Run the container in the background and print its ID" },
+  { name: "detach-keys", kind: "string", usage: "Key sequence that detaches from the container" },
+  { name: "sig-proxy", kind: "bool", defaultText: "true", usage: "Pass the signals the client receives on to the container" },
 ];
 
 export const run: CommandDef = {
   name: "run",
   usage: "[OPTIONS] IMAGE [COMMAND] [ARG...]",
-  description: "Create and run a new container from an image",
+  description: "Create a container from an image and start it",
   flags: runFlags,
   interspersed: false,
   args: { kind: "min", n: 1 },

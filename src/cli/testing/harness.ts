@@ -3,6 +3,20 @@
 import { DockerClient, InProcessTransport } from "../../client/index.js";
 import { Engine, ManualClock, SeededIdSource } from "../../engine/index.js";
 import { runDocker } from "../docker.js";
+import type { InputStream } from "../io.js";
+
+/** A command running on a terminal: what it printed so far, keys to type, its exit code. */
+export interface TerminalRun {
+  output(): string;
+  type(keys: string): void;
+  /** Ctrl-C as the terminal sends it to a command that does not read raw keys. */
+  interrupt(): void;
+  /** End of input (Ctrl-D at the start of a line of a cooked terminal). */
+  endInput(): void;
+  readonly exitCode: Promise<number>;
+  /** Resolves once the output ends with `text` (polling the event loop, not the clock). */
+  waitFor(text: string): Promise<void>;
+}
 
 export interface CliResult {
   stdout: string;
@@ -31,5 +45,78 @@ export class CliHarness {
       this.client,
     );
     return { stdout, stderr, exitCode };
+  }
+
+  /** Runs a command on a terminal with a keyboard (raw when it asks for -t). */
+  terminal(...argv: string[]): TerminalRun {
+    let output = "";
+    const queue: (string | null)[] = [];
+    let waiting: ((r: IteratorResult<string>) => void) | undefined;
+    let pendingKeys = "";
+    let opened = false;
+    const abort = new AbortController();
+    const push = (item: string | null) => {
+      const w = waiting;
+      waiting = undefined;
+      if (w) w(item === null ? { value: undefined, done: true } : { value: item, done: false });
+      else queue.push(item);
+    };
+    const stream: InputStream = {
+      data: {
+        [Symbol.asyncIterator]: () => ({
+          next: () => {
+            if (queue.length > 0) {
+              const item = queue.shift();
+              return Promise.resolve(item === null || item === undefined ? { value: undefined, done: true as const } : { value: item, done: false as const });
+            }
+            return new Promise((resolve) => {
+              waiting = resolve;
+            });
+          },
+        }),
+      },
+      close: () => push(null),
+    };
+    const exitCode = runDocker(
+      argv,
+      {
+        stdout: (t) => (output += t),
+        stderr: (t) => (output += t),
+        isTTY: true,
+        columns: 80,
+        rows: 24,
+        env: { HOME: "/home/learner" },
+        now: () => this.clock.now(),
+        signal: abort.signal,
+        stdin: {
+          isTTY: true,
+          open: () => {
+            opened = true;
+            if (pendingKeys) push(pendingKeys);
+            pendingKeys = "";
+            return stream;
+          },
+        },
+      },
+      this.client,
+    );
+    const waitFor = async (text: string) => {
+      // Waits on the host's event loop, not the engine clock: the output comes from promise
+      // chains (just-bash) that need turns of the loop, while the clock stays where it is.
+      // eslint-disable-next-line no-restricted-globals
+      for (let i = 0; i < 400 && !output.endsWith(text); i++) await new Promise((r) => setTimeout(r, 2));
+      if (!output.endsWith(text)) throw new Error(`terminal output does not end with ${JSON.stringify(text)}: ${JSON.stringify(output)}`);
+    };
+    return {
+      output: () => output,
+      type: (keys) => {
+        if (opened) push(keys);
+        else pendingKeys += keys;
+      },
+      interrupt: () => abort.abort(),
+      endInput: () => push(null),
+      exitCode,
+      waitFor,
+    };
   }
 }

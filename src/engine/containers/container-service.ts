@@ -45,6 +45,7 @@ export interface ContainerDeps {
 
 export class ContainerService {
   private readonly live = new Map<string, Live>();
+  private readonly heldStdin = new Map<string, (string | null)[]>();
   private readonly waiters = new ContainerWaiters();
   private readonly restarts: RestartScheduler;
 
@@ -176,6 +177,7 @@ export class ContainerService {
     this.live.set(c.Id, live);
     this.publish(c, "start");
     live.process.start(resolved.program);
+    this.releaseStdin(c.Id, live.process);
   }
 
   private output(c: ContainerRecord, live: Live, stream: OutputStream, text: string): void {
@@ -367,12 +369,31 @@ export class ContainerService {
 
   /** Input for a running container's stdin (attach with stdin). */
   writeStdin(id: string, data: string): void {
-    this.live.get(id)?.process.write(data);
+    const live = this.live.get(id);
+    if (live) return live.process.write(data);
+    // Typed before the process started (docker run -i attaches first): the pipe holds it.
+    const held = this.heldStdin.get(id) ?? [];
+    held.push(data);
+    this.heldStdin.set(id, held);
   }
 
   /** The attached writer went away: with StdinOnce the container's stdin closes (EOF). */
   closeStdin(id: string): void {
-    this.live.get(id)?.process.closeStdin();
+    const live = this.live.get(id);
+    if (live) return live.process.closeStdin();
+    const held = this.heldStdin.get(id) ?? [];
+    held.push(null);
+    this.heldStdin.set(id, held);
+  }
+
+  private releaseStdin(id: string, process: ContainerProcess): void {
+    const held = this.heldStdin.get(id);
+    if (!held) return;
+    this.heldStdin.delete(id);
+    for (const data of held) {
+      if (data === null) process.closeStdin();
+      else process.write(data);
+    }
   }
 
   /** POST /containers/{id}/resize */

@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { CliHarness } from "../testing/harness.js";
+
+let cli: CliHarness;
+
+beforeEach(async () => {
+  cli = new CliHarness();
+  await cli.docker("pull", "alpine");
+});
+
+describe("docker run -it", () => {
+  it("gives a shell on a terminal: prompt, echo, output, and the exit status of `exit`", async () => {
+    const run = cli.terminal("run", "-it", "--name", "box", "alpine", "sh");
+    await run.waitFor("/ # ");
+    run.type("echo hello\r");
+    await run.waitFor("hello\r\n/ # ");
+    run.type("exit 5\r");
+    expect(await run.exitCode).toBe(5);
+    expect(run.output()).toBe("/ # echo hello\r\nhello\r\n/ # exit 5\r\n");
+  });
+
+  it("detaches with Ctrl-P Ctrl-Q and leaves the container running; attach comes back to it", async () => {
+    const run = cli.terminal("run", "-it", "--name", "box", "alpine", "sh");
+    await run.waitFor("/ # ");
+    run.type("\x10\x11");
+    expect(await run.exitCode).toBe(0);
+    expect((await cli.docker("ps", "--format", "{{.Names}} {{.Status}}")).stdout).toBe("box Up Less than a second\n");
+    const attach = cli.terminal("attach", "box");
+    attach.type("echo back\r");
+    await attach.waitFor("back\r\n/ # ");
+    attach.type("exit\r");
+    expect(await attach.exitCode).toBe(0);
+    expect((await cli.docker("ps", "-a", "--format", "{{.Status}}")).stdout).toBe("Exited (0) Less than a second ago\n");
+  });
+
+  it("Ctrl-C reaches the shell through its terminal and does not end it", async () => {
+    const run = cli.terminal("run", "-it", "--rm", "alpine", "sh");
+    await run.waitFor("/ # ");
+    run.type("sleep 100\r");
+    await run.waitFor("sleep 100\r\n");
+    run.type("\x03");
+    await run.waitFor("^C\r\n/ # ");
+    run.type("\x04");
+    expect(await run.exitCode).toBe(130);
+  });
+});
+
+describe("docker run -i without a terminal", () => {
+  it("reads lines and ends at Ctrl-D", async () => {
+    const run = cli.terminal("run", "-i", "--rm", "alpine", "sh");
+    run.type("echo one\n");
+    await run.waitFor("one\n");
+    run.type("echo two\n");
+    await run.waitFor("two\n");
+    run.endInput();
+    expect(await run.exitCode).toBe(0);
+  });
+});
+
+describe("docker exec -it", () => {
+  it("opens a second shell in a running container", async () => {
+    await cli.docker("run", "-d", "--name", "web", "nginx");
+    const exec = cli.terminal("exec", "-it", "web", "sh");
+    await exec.waitFor("# ");
+    exec.type("echo inside\r");
+    await exec.waitFor("inside\r\n# ");
+    exec.type("exit 2\r");
+    expect(await exec.exitCode).toBe(2);
+  });
+});
+
+describe("docker attach", () => {
+  it("refuses a stopped container", async () => {
+    await cli.docker("create", "--name", "idle", "alpine");
+    expect(await cli.docker("attach", "idle")).toEqual({ stdout: "", stderr: "You cannot attach to a stopped container, start it first\n", exitCode: 1 });
+  });
+});

@@ -4,7 +4,8 @@
 import type { IncomingMessage } from "node:http";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ApiRequest, ApiResponse, ApiStream } from "../engine/index.js";
+import { StringDecoder } from "node:string_decoder";
+import { Channel, type ApiRequest, type ApiResponse, type ApiStream } from "../engine/index.js";
 import { toApiRequest } from "./api-request.js";
 import { encodeBody, encodeChunk, jsonBytes, pump, rawStream, send, stdioContentType } from "./response-writer.js";
 
@@ -34,6 +35,19 @@ function readUpgradeBody(req: IncomingMessage, socket: Duplex, head: Buffer): Pr
     // A client that hangs up mid-body gets its partial body handled; the reply then goes nowhere.
     socket.once("close", () => resolve(Buffer.concat(parts)));
   });
+}
+
+/** What the client writes after the request: the process's stdin, ending at its half-close. */
+function stdinOf(socket: Duplex): AsyncIterable<string> {
+  const input = new Channel<string>();
+  const decoder = new StringDecoder("utf8");
+  socket.on("data", (data: Buffer) => {
+    const text = decoder.write(data);
+    if (text) input.push(text);
+  });
+  socket.once("end", () => input.close());
+  socket.once("close", () => input.close());
+  return input;
 }
 
 function statusLine(status: number, text = STATUS_CODES[status] ?? ""): string {
@@ -71,9 +85,8 @@ async function writeHijacked(socket: Duplex, path: string, stream: ApiStream, ex
   // Exactly dockerd's attach reply: these three headers and nothing else.
   const headers = { "Content-Type": hijackContentType(path, tty), Connection: "Upgrade", Upgrade: "tcp", ...extraHeaders };
   socket.write(statusLine(101, "UPGRADED") + headerLines(headers) + "\r\n");
-  // Stdin is not wired to containers yet: read and discard it. The client half-closes after
-  // stdin EOF and keeps reading, so its FIN must not end our side.
-  socket.on("data", () => undefined);
+  // The client half-closes after stdin EOF and keeps reading, so its FIN must not end our
+  // side; what it sent went to the request's stdin (see stdinOf).
   socket.resume();
   const gone = new Promise<void>((resolve) => {
     socket.once("close", () => resolve());
@@ -89,7 +102,7 @@ export function createUpgradeHandler(handle: Handler): (req: IncomingMessage, so
     socket.on("error", () => undefined);
     void (async () => {
       const body = await readUpgradeBody(req, socket, head);
-      const request = toApiRequest({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers }, body);
+      const request = { ...toApiRequest({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers }, body), stdin: stdinOf(socket) };
       const response = await handle(request);
       if (response.stream) await writeHijacked(socket, request.path, response.stream, execStartHeaders(request.path, response));
       else writePlain(socket, response);

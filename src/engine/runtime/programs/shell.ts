@@ -4,9 +4,18 @@
 // just-bash is loaded on first use so the engine starts without it.
 import type * as JustBash from "just-bash/browser";
 import { loadJustBash, StateCarrier, streamingOutput, type ShellState } from "../../../bash/index.js";
+import { commandView } from "./command-view.js";
 import { noHandlers, type ProcessContext, type Program, type RunningProgram } from "../program.js";
 
 type BashModule = typeof JustBash;
+
+let names: Set<string> | undefined;
+
+/** Every command the interpreter implements, ours included. */
+function commandNames(jb: BashModule): Set<string> {
+  names ??= new Set([...jb.getCommandNames(), "hostname", "env"]);
+  return names;
+}
 
 function envRecord(env: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -58,7 +67,7 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
     customCommands: [hostname, env, carrier.command, streaming.command],
     env: { ...envRecord(ctx.env), SHLVL: "1" },
     cwd: ctx.cwd,
-    ...(ctx.fs ? { fs: ctx.fs } : { files: { "/etc/hostname": `${ctx.hostname}\n` } }),
+    ...(ctx.fs ? { fs: commandView(ctx.fs, commandNames(jb)) } : { files: { "/etc/hostname": `${ctx.hostname}\n` } }),
     sleep: async (ms) => {
       await ctx.sleep(ms);
     },

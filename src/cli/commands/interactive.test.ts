@@ -75,3 +75,21 @@ describe("docker attach", () => {
     expect(await cli.docker("attach", "idle")).toEqual({ stdout: "", stderr: "You cannot attach to a stopped container, start it first\n", exitCode: 1 });
   });
 });
+
+describe("docker diff and docker commit", () => {
+  it("list a container's changes and freeze them into an image that runs", async () => {
+    await cli.docker("run", "--name", "c1", "alpine", "sh", "-c", "echo hi > /root/x; rm /etc/motd; mkdir -p /data/a");
+    expect((await cli.docker("diff", "c1")).stdout).toBe("A /data\nA /data/a\nC /etc\nD /etc/motd\nC /root\nA /root/x\n");
+    const commit = await cli.docker("commit", "-m", "note", "-c", 'CMD ["cat","/root/x"]', "c1", "mine:1");
+    expect(commit.stdout).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+    expect(await cli.docker("run", "--rm", "mine:1")).toEqual({ stdout: "hi\n", stderr: "", exitCode: 0 });
+    expect((await cli.docker("run", "--rm", "mine:1", "ls", "/etc/motd")).exitCode).not.toBe(0);
+    expect((await cli.docker("image", "inspect", "mine:1", "-f", "{{.Comment}} {{len .RootFS.Layers}}")).stdout).toBe("note 2\n");
+  });
+
+  it("refuses a bad repository name before asking the daemon", async () => {
+    await cli.docker("create", "--name", "c2", "alpine");
+    expect(await cli.docker("commit", "c2", "BAD:x:y")).toMatchObject({ stderr: "invalid reference format: repository name (library/BAD) must be lowercase\n", exitCode: 1 });
+    expect(await cli.docker("diff", "nope")).toMatchObject({ stderr: "Error response from daemon: No such container: nope\n", exitCode: 1 });
+  });
+});

@@ -17,6 +17,17 @@ const tagPattern = /^[\w][\w.-]{0,127}$/;
 const digestPattern = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 
 /** Parses a reference the way the CLI and daemon do; throws Docker's message on bad input. */
+/** splitDockerDomain, then the part before any ":" (distribution/reference normalize.go). */
+function remoteName(name: string): string {
+  const slash = name.indexOf("/");
+  const first = slash >= 0 ? name.slice(0, slash) : "";
+  const official = slash < 0 || (!/[.:]/.test(first) && first !== "localhost" && first.toLowerCase() === first);
+  let remainder = official ? name : name.slice(slash + 1);
+  if (official && !remainder.includes("/")) remainder = `library/${remainder}`;
+  const colon = remainder.indexOf(":");
+  return colon >= 0 ? remainder.slice(0, colon) : remainder;
+}
+
 export function parseReference(text: string): ImageReference {
   if (/^[a-f0-9]{64}$/.test(text)) {
     throw invalidParameter(`invalid repository name (${text}), cannot specify 64-byte hexadecimal strings`);
@@ -29,6 +40,9 @@ export function parseReference(text: string): ImageReference {
     rest = rest.slice(0, at);
     if (!digestPattern.test(digest)) throw invalidParameter("invalid reference format");
   }
+  // ParseNormalizedNamed checks the case of the repository before anything else.
+  const remote = remoteName(rest);
+  if (remote.toLowerCase() !== remote) throw invalidParameter(`invalid reference format: repository name (${remote}) must be lowercase`);
   let tag: string | undefined;
   const lastColon = rest.lastIndexOf(":");
   if (lastColon > rest.lastIndexOf("/")) {

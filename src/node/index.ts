@@ -4,3 +4,5 @@ export { createApiServer, createRequestHandler, type ApiEngine, type ApiServerOp
 export { runCommand, parseDaemonArgs, usage } from "./daemon-command.js";
 export { loadDataRoot, readDataRoot, recordPath } from "./data-root.js";
 export { RecordWriter, type RecordWriterOptions } from "./record-writer.js";
+export { HttpTransport, type HttpTransportOptions } from "./http-transport.js";
+export { parseDockerHost, resolveDockerHost, hostFlags, dockerEndpoint, defaultDockerHost, type DockerEndpoint } from "./docker-host.js";

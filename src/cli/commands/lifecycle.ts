@@ -5,23 +5,28 @@ import { StatusError } from "../errors.js";
 import { getBool, getInt, getString } from "../flags/flag-spec.js";
 import { daemonMessage, forEachTarget } from "./common.js";
 
-const signalFlag = { name: "signal", short: "s", kind: "string", usage: "Signal to send to the container" } as const;
-const timeoutFlag = { name: "timeout", short: "t", kind: "int", usage: "Seconds to wait before killing the container" } as const;
+const signalFlag = { name: "signal", short: "s", kind: "string", usage: "Signal to send" } as const;
+const timeoutFlag = { name: "timeout", short: "t", kind: "int", usage: "How many seconds to wait before killing it" } as const;
 
 export const start: CommandDef = {
   name: "start",
   usage: "[OPTIONS] CONTAINER [CONTAINER...]",
-  description: "Start one or more stopped containers",
+  description: "Start containers that are stopped",
   flags: [
-    { name: "attach", short: "a", kind: "bool", usage: "Attach STDOUT/STDERR and forward signals" },
-    { name: "detach-keys", kind: "string", usage: "Override the key sequence for detaching a container" },
-    { name: "interactive", short: "i", kind: "bool", usage: "Attach container's STDIN" },
+    { name: "attach", short: "a", kind: "bool", usage: "Stream the container's output and pass signals on" },
+    { name: "detach-keys", kind: "string", usage: "Key sequence that detaches from the container" },
+    { name: "interactive", short: "i", kind: "bool", usage: "Attach the container's STDIN" },
+    // Experimental: docker hides them from a daemon without experimental features, like ours.
+    { name: "checkpoint", kind: "string", hidden: true, usage: "Checkpoint to restore from" },
+    { name: "checkpoint-dir", kind: "string", hidden: true, usage: "Directory the checkpoints are kept in" },
   ],
   args: { kind: "min", n: 1 },
   async run({ io, client }, flags) {
     if (getBool(flags, "attach")) {
       const [id = ""] = flags.args;
       if (flags.args.length > 1) throw new StatusError(1, "you cannot start and attach multiple containers at once");
+      // start.go inspects first: "No such container" comes from there, not from the hijack.
+      await client.containerInspect(id);
       const attached = await client.containerAttach(id);
       const wait = await client.containerWait(id, "next-exit");
       await client.containerStart(id);
@@ -60,13 +65,13 @@ function stopLike(name: "stop" | "restart", description: string, act: "container
   };
 }
 
-export const stop = stopLike("stop", "Stop one or more running containers", "containerStop");
-export const restart = stopLike("restart", "Restart one or more containers", "containerRestart");
+export const stop = stopLike("stop", "Stop running containers", "containerStop");
+export const restart = stopLike("restart", "Stop containers and start them again", "containerRestart");
 
 export const kill: CommandDef = {
   name: "kill",
   usage: "[OPTIONS] CONTAINER [CONTAINER...]",
-  description: "Kill one or more running containers",
+  description: "Send a signal (SIGKILL unless told otherwise) to running containers",
   flags: [signalFlag],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) => forEachTarget(ctx, flags.args, (id) => ctx.client.containerKill(id, getString(flags, "signal") || undefined)),
@@ -75,12 +80,12 @@ export const kill: CommandDef = {
 export const rm: CommandDef = {
   name: "rm",
   usage: "[OPTIONS] CONTAINER [CONTAINER...]",
-  description: "Remove one or more containers",
+  description: "Delete containers",
   aliases: ["remove"],
   flags: [
-    { name: "force", short: "f", kind: "bool", usage: "Force the removal of a running container (uses SIGKILL)" },
-    { name: "link", short: "l", kind: "bool", usage: "Remove the specified link" },
-    { name: "volumes", short: "v", kind: "bool", usage: "Remove anonymous volumes associated with the container" },
+    { name: "force", short: "f", kind: "bool", usage: "Remove even a running container (killing it with SIGKILL)" },
+    { name: "link", short: "l", kind: "bool", usage: "Remove the named link, not the container" },
+    { name: "volumes", short: "v", kind: "bool", usage: "Remove the container's anonymous volumes too" },
   ],
   args: { kind: "min", n: 1 },
   async run(ctx, flags) {

@@ -5,6 +5,7 @@
 // output gets "\r\n" line ends, all on stdout, as a pty merges them.
 import type { IFileSystem } from "just-bash";
 import type { LayeredFs } from "../fs/layered-fs.js";
+import type { NetStack, Peer } from "../net/net-stack.js";
 import type { Clock } from "../ports.js";
 import type { Program, RunningProgram } from "./program.js";
 import { signalNumber } from "./signals.js";
@@ -25,6 +26,7 @@ export interface ProcessOptions {
   root?: LayeredFs;
   cwd?: string;
   user?: string;
+  net?: { stack: NetStack; peer: Peer };
   /** When false (PID 1), a signal with no handler is ignored; exec'd processes die of it. */
   pid1?: boolean;
   onOutput(stream: OutputStream, text: string): void;
@@ -112,6 +114,7 @@ export class ContainerProcess {
       clock: options.clock,
       fs: options.fs,
       root: options.root,
+      net: options.net,
       cwd: options.cwd || "/",
       user: options.user ?? "",
       get size() {
@@ -161,6 +164,7 @@ export class ContainerProcess {
     const reader = this.reader;
     this.reader = undefined;
     reader?.(null);
+    this.program?.kill?.();
     this.options.onExit(code);
   }
 }

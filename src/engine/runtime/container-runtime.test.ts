@@ -142,3 +142,15 @@ describe("an interactive shell on a terminal", () => {
     expect(c.code()).toBe(0);
   });
 });
+
+describe("killing a script", () => {
+  it("stops its loop at once instead of letting it spin without sleeping", async () => {
+    const c = container(["sh", "-c", "while true; do echo tick; sleep 1; done"]);
+    await until(() => c.out.length === 1 && c.clock.pending === 1);
+    c.process?.signal("SIGKILL");
+    expect(c.code()).toBe(137);
+    const before = c.out.length;
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(c.out.length).toBe(before);
+  });
+});

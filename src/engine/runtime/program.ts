@@ -1,6 +1,7 @@
 // A program is what runs as a container's process: a TypeScript function over a ProcessContext.
 import type { IFileSystem } from "just-bash";
 import type { LayeredFs } from "../fs/layered-fs.js";
+import type { NetStack, Peer } from "../net/net-stack.js";
 import type { Clock } from "../ports.js";
 
 export interface ProcessContext {
@@ -20,6 +21,8 @@ export interface ProcessContext {
    * data without one; null at end of input (stdin closed, Ctrl-D, or never opened).
    */
   read(): Promise<string | null>;
+  /** The network as this container sees it (absent for a process with no container). */
+  readonly net: { stack: NetStack; peer: Peer } | undefined;
   /** Terminal size, when there is a terminal. */
   readonly size: { cols: number; rows: number };
   stdout(text: string): void;
@@ -37,6 +40,8 @@ export interface RunningProgram {
    * the program has no handler: as PID 1 without --init, the kernel then ignores the signal.
    */
   signal(name: string): boolean;
+  /** The process is gone (exit, SIGKILL): stop whatever work is still under way. */
+  kill?(): void;
 }
 
 export type Program = (ctx: ProcessContext) => RunningProgram;

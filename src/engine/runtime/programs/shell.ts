@@ -100,7 +100,7 @@ function startScript(ctx: ProcessContext, script: string, args: string[]): Runni
     ctx.exit(2);
   });
   // A script is PID 1 with no traps: SIGTERM is ignored, SIGKILL after the timeout ends it.
-  return noHandlers;
+  return { signal: () => false, kill: () => abort.abort() };
 }
 
 function prompt(kind: "ash" | "dash" | "bash", ctx: ProcessContext, state: ShellState): string {
@@ -180,6 +180,9 @@ function interactive(ctx: ProcessContext): RunningProgram {
         return true;
       }
       return false;
+    },
+    kill() {
+      running?.abort();
     },
   };
 }

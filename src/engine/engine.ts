@@ -2,6 +2,7 @@
 import type { IFileSystem } from "just-bash";
 import type { ApiRequest, ApiResponse } from "./api/types.js";
 import { Filesystems } from "./fs/filesystems.js";
+import { NetStack } from "./net/net-stack.js";
 import { createRouter } from "./api/router.js";
 import { ContainerService } from "./containers/container-service.js";
 import { ContainerSettings } from "./containers/container-settings.js";
@@ -40,6 +41,7 @@ export class Engine {
   readonly exec: ExecService;
   readonly logs: LogStore;
   readonly fs: Filesystems;
+  readonly net: NetStack;
   readonly ports = new PortAllocator();
   readonly daemonId: string;
   readonly hostname: string;
@@ -54,6 +56,7 @@ export class Engine {
     this.volumes = new VolumeService(this.ctx);
     this.logs = new LogStore(store);
     this.fs = new Filesystems(this.ctx, { findImage: (id) => this.images.find(id), hostFs: options.hostFs });
+    this.net = new NetStack(this.ctx, () => this.containers.all());
     this.containers = new ContainerService(this.ctx, {
       images: this.images,
       networks: this.networks,
@@ -61,9 +64,10 @@ export class Engine {
       ports: this.ports,
       logs: this.logs,
       fs: this.fs,
+      net: this.net,
     });
     this.containerSettings = new ContainerSettings(this.ctx, this.containers);
-    this.exec = new ExecService(this.ctx, this.containers, this.fs);
+    this.exec = new ExecService(this.ctx, this.containers, this.fs, this.net);
     this.pullBandwidth = options.pullBandwidth ?? 0;
     this.hostname = options.hostname ?? "docker-playground";
     if (options.snapshot) {

@@ -10,8 +10,10 @@ import { ContainerProcess, type OutputStream } from "../runtime/container-proces
 import { FreezableClock } from "../runtime/freezable-clock.js";
 import { resolveCommand } from "../runtime/resolve-command.js";
 import type { Filesystems } from "../fs/filesystems.js";
+import type { NetStack } from "../net/net-stack.js";
 import { parseSignal, signalNumber } from "../runtime/signals.js";
 import type { VolumeService } from "../volumes/volume-service.js";
+import { publishVolumeMounts, publishVolumeUnmounts } from "../events/volume-events.js";
 import type { ContainerRecord } from "./container-record.js";
 import { lookupContainer } from "./container-lookup.js";
 import { buildContainer } from "./container-factory.js";
@@ -41,6 +43,7 @@ export interface ContainerDeps {
   ports: PortAllocator;
   logs: LogStore;
   fs: Filesystems;
+  net: NetStack;
 }
 
 export class ContainerService {
@@ -139,6 +142,7 @@ export class ContainerService {
       throw failure;
     }
     this.deps.networks.connectOnStart(c);
+    publishVolumeMounts(this.ctx.events, c);
     const now = this.ctx.clock.now();
     Object.assign(c.State, {
       Status: "running",
@@ -170,6 +174,7 @@ export class ContainerService {
         root,
         cwd: c.Config.WorkingDir || "/",
         user: c.Config.User,
+        net: { stack: this.deps.net, peer: { kind: "container", id: c.Id } },
         onOutput: (stream, text) => this.output(c, live, stream, text),
         onExit: (code) => this.exited(c, live, code),
       }),
@@ -188,6 +193,7 @@ export class ContainerService {
 
   private exited(c: ContainerRecord, live: Live, code: number): void {
     if (this.live.get(c.Id) === live) this.live.delete(c.Id);
+    this.deps.net.closeAll(c.Id);
     this.deps.logs.flush(c.Id);
     const now = this.ctx.clock.now();
     const ranFor = now - c.State.StartedAt;
@@ -195,6 +201,7 @@ export class ContainerService {
     this.deps.ports.release(c.Ports);
     c.Ports = {};
     this.deps.networks.disconnectOnStop(c);
+    publishVolumeUnmounts(this.ctx.events, c);
     this.save(c);
     for (const listener of live.attached) listener({ stream: "stdout", data: "" });
     live.attached.clear();

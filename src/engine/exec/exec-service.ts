@@ -7,6 +7,7 @@ import type { EngineContext } from "../engine-context.js";
 import { conflict, invalidParameter, notFound } from "../errors.js";
 import { ContainerProcess, type OutputStream } from "../runtime/container-process.js";
 import type { Filesystems } from "../fs/filesystems.js";
+import type { NetStack } from "../net/net-stack.js";
 import { resolveCommand } from "../runtime/resolve-command.js";
 import { Channel } from "../streams/channel.js";
 
@@ -47,6 +48,7 @@ export class ExecService {
     private readonly ctx: EngineContext,
     private readonly containers: ContainerService,
     private readonly fs: Filesystems,
+    private readonly net: NetStack,
   ) {
     // A container that stops takes its exec processes with it.
     ctx.events.subscribe((event) => {
@@ -126,6 +128,7 @@ export class ExecService {
       root,
       cwd,
       user: exec.body.User || c.Config.User,
+      net: { stack: this.net, peer: { kind: "container", id: c.Id } },
       onOutput: (stream, data) => output.push({ stream, data }),
       onExit: (code) => {
         exec.running = false;

@@ -64,8 +64,8 @@ export function resolveProgram(argv: string[]): ResolvedProgram | undefined {
   return program ? { program, argv } : undefined;
 }
 
-/** Commands that read the container's files are better run by just-bash over them. */
-const fileReaders = new Set(["cat", "tail", "env", "printenv", "hostname"]);
+/** Commands that read the container's files or use its network run in just-bash over them. */
+const fileReaders = new Set(["cat", "tail", "env", "printenv", "hostname", "ping"]);
 
 /**
  * Our own program for a command found in the container's files, if it has one: services, the

@@ -1,6 +1,7 @@
 // Service programs of the well-known images: they log their start-up as the real servers do,
 // stay up, and stop cleanly on the signal their image's StopSignal names.
 import { exitsOn, noHandlers, type ProcessContext, type Program } from "../program.js";
+import { serveHttpd, serveNginx } from "./web-servers.js";
 
 function envValue(ctx: ProcessContext, name: string, fallback = ""): string {
   const entry = ctx.env.find((e) => e.startsWith(`${name}=`));
@@ -15,7 +16,25 @@ function nginxTime(ms: number): string {
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+/** `nginx -t`, `-v`, `-s SIGNAL` as run by exec: checks and messages, then exit. */
+function nginxTool(ctx: ProcessContext, version: string): boolean {
+  const args = ctx.argv.slice(1);
+  if (args.includes("-v") || args.includes("-V")) {
+    ctx.stderr(`nginx version: nginx/${version}\n`);
+  } else if (args.includes("-t") || args.includes("-T")) {
+    ctx.stderr("nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n");
+  } else if (args.includes("-s")) {
+    // The running master re-reads its files at each request: a reload has nothing more to do.
+  } else {
+    return false;
+  }
+  ctx.exit(0);
+  return true;
+}
+
 export const nginx: Program = (ctx) => {
+  const version = envValue(ctx, "NGINX_VERSION", "1.29.3");
+  if (ctx.argv[0] !== undefined && !ctx.argv[0].endsWith("docker-entrypoint.sh") && nginxTool(ctx, version)) return noHandlers;
   const entry = "/docker-entrypoint.sh";
   if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") {
     ctx.stdout(
@@ -44,6 +63,7 @@ export const nginx: Program = (ctx) => {
       notice("start worker process 29") +
       notice("start worker process 30"),
   );
+  serveNginx(ctx, version);
   return exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
     const when = nginxTime(ctx.clock.now());
     const kind = signal === "SIGQUIT" ? "graceful shutdown" : "exiting";
@@ -64,6 +84,7 @@ export const httpd: Program = (ctx) => {
       `[${stamp}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${envValue(ctx, "HTTPD_VERSION", "2.4.65")} (Unix) configured -- resuming normal operations\n` +
       `[${stamp}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`,
   );
+  serveHttpd(ctx, envValue(ctx, "HTTPD_VERSION", "2.4.65"));
   return exitsOn(ctx, ["SIGWINCH", "SIGTERM", "SIGINT"]);
 };
 

@@ -3,7 +3,8 @@
 // (with the image's prompt), and any command that is not a program of its own (ls, cat, grep…).
 // just-bash is loaded on first use so the engine starts without it.
 import type * as JustBash from "just-bash/browser";
-import { loadJustBash, StateCarrier, streamingOutput, type ShellState } from "../../../bash/index.js";
+import { loadJustBash, networkCommands, StateCarrier, streamingOutput, type ShellState } from "../../../bash/index.js";
+import { containerNetwork } from "./container-network.js";
 import { commandView } from "./command-view.js";
 import { noHandlers, type ProcessContext, type Program, type RunningProgram } from "../program.js";
 
@@ -13,7 +14,7 @@ let names: Set<string> | undefined;
 
 /** Every command the interpreter implements, ours included. */
 function commandNames(jb: BashModule): Set<string> {
-  names ??= new Set([...jb.getCommandNames(), "hostname", "env"]);
+  names ??= new Set([...jb.getCommandNames(), "hostname", "env", "curl", "wget", "ping", "nslookup"]);
   return names;
 }
 
@@ -64,7 +65,7 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
   const carrier = new StateCarrier(jb);
   const streaming = streamingOutput(jb, (stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(text)));
   const bash = new jb.Bash({
-    customCommands: [hostname, env, carrier.command, streaming.command],
+    customCommands: [hostname, env, carrier.command, streaming.command, ...networkCommands(jb, () => containerNetwork(ctx))],
     env: { ...envRecord(ctx.env), SHLVL: "1" },
     cwd: ctx.cwd,
     ...(ctx.fs ? { fs: commandView(ctx.fs, commandNames(jb)) } : { files: { "/etc/hostname": `${ctx.hostname}\n` } }),

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { CliHarness } from "../testing/harness.js";
+
+let cli: CliHarness;
+
+beforeEach(async () => {
+  cli = new CliHarness();
+  await cli.docker("pull", "alpine");
+  await cli.docker("pull", "nginx");
+});
+
+describe("traffic between containers", () => {
+  it("resolves names on a user-defined network and fetches nginx's page", async () => {
+    await cli.docker("network", "create", "app");
+    await cli.docker("run", "-d", "--name", "web", "--network", "app", "nginx");
+    const fetched = await cli.docker("run", "--rm", "--network", "app", "alpine", "wget", "-qO-", "http://web/");
+    expect(fetched.exitCode).toBe(0);
+    expect(fetched.stdout).toContain("<html");
+    const logs = await cli.docker("logs", "web");
+    expect(logs.stdout).toMatch(/^172\.18\.0\.3 - - \[15\/Jan\/2026:09:00:00 \+0000\] "GET \/ HTTP\/1\.1" 200 \d+ "-" "Wget" "-"$/m);
+  });
+
+  it("serves the page that was just written into the document root", async () => {
+    await cli.docker("network", "create", "app");
+    await cli.docker("run", "-d", "--name", "web", "--network", "app", "nginx");
+    await cli.docker("exec", "web", "sh", "-c", "echo '<h1>edited</h1>' > /usr/share/nginx/html/index.html");
+    const fetched = await cli.docker("run", "--rm", "--network", "app", "alpine", "wget", "-qO-", "web");
+    expect(fetched.stdout).toBe("<h1>edited</h1>\n");
+    const missing = await cli.docker("run", "--rm", "--network", "app", "alpine", "wget", "-qO-", "web/nope");
+    expect(missing).toMatchObject({ stderr: "wget: server returned error: HTTP/1.1 404 Not Found\n", exitCode: 1 });
+  });
+
+  it("does not resolve names on the default bridge, but reaches addresses", async () => {
+    await cli.docker("run", "-d", "--name", "web", "nginx");
+    const byName = await cli.docker("run", "--rm", "alpine", "wget", "-qO-", "web");
+    expect(byName).toMatchObject({ stderr: "wget: bad address 'web'\n", exitCode: 1 });
+    const ip = (await cli.docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "web")).stdout.trim();
+    const byIp = await cli.docker("run", "--rm", "alpine", "wget", "-qO-", `http://${ip}/`);
+    expect(byIp.exitCode).toBe(0);
+    const ping = await cli.docker("run", "--rm", "alpine", "ping", "-c", "1", "web");
+    expect(ping).toMatchObject({ stderr: "ping: bad address 'web'\n", exitCode: 1 });
+  });
+
+  it("refuses a port nobody listens on", async () => {
+    await cli.docker("network", "create", "app");
+    await cli.docker("run", "-d", "--name", "web", "--network", "app", "nginx");
+    const refused = await cli.docker("run", "--rm", "--network", "app", "alpine", "wget", "-q", "web:8080");
+    expect(refused.stderr).toMatch(/^wget: can't connect to remote host \(172\.18\.0\.2\): Connection refused\n$/);
+  });
+
+  it("pings by name on a user network", async () => {
+    await cli.docker("network", "create", "app");
+    await cli.docker("run", "-d", "--name", "web", "--network", "app", "nginx");
+    const run = cli.docker("run", "--rm", "--network", "app", "alpine", "ping", "-c", "2", "web");
+    for (let i = 0; i < 50 && cli.clock.pending === 0; i++) await new Promise((r) => setTimeout(r, 2));
+    cli.clock.advance(1000);
+    const ping = await run;
+    expect(ping.stdout).toBe(
+      "PING web (172.18.0.2): 56 data bytes\n64 bytes from 172.18.0.2: seq=0 ttl=64 time=0.083 ms\n64 bytes from 172.18.0.2: seq=1 ttl=64 time=0.094 ms\n\n--- web ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min/avg/max = 0.083/0.088/0.094 ms\n",
+    );
+  });
+});

@@ -1,0 +1,118 @@
+// What nginx and httpd serve once they are up: the document root their configuration names,
+// read from the container's files at each request (so an edited page or a reloaded config shows
+// at once), with their access log lines on stdout and their own error pages.
+import type { IFileSystem } from "just-bash";
+import type { HttpRequest } from "../../net/net-stack.js";
+import type { ProcessContext } from "../program.js";
+import { logTime, staticServer } from "./static-server.js";
+
+function stripComments(text: string): string {
+  return text.replace(/#[^\n]*/g, "");
+}
+
+export interface NginxSite {
+  port: number;
+  root: string;
+  indexes: string[];
+}
+
+async function readText(fs: IFileSystem, path: string): Promise<string> {
+  try {
+    return await fs.readFile(path);
+  } catch {
+    return "";
+  }
+}
+
+/** The first server block's port, and the root and index of its "location /". */
+export async function nginxSite(fs: IFileSystem): Promise<NginxSite> {
+  const main = stripComments(await readText(fs, "/etc/nginx/nginx.conf"));
+  let text = main;
+  for (const match of main.matchAll(/include\s+([^;]+);/g)) {
+    const pattern = (match[1] ?? "").trim();
+    if (!pattern.includes("conf.d")) continue;
+    const dir = pattern.slice(0, pattern.lastIndexOf("/"));
+    let names: string[] = [];
+    try {
+      names = (await fs.readdir(dir)).filter((n) => n.endsWith(".conf")).sort();
+    } catch {
+      names = [];
+    }
+    for (const name of names) text += `\n${stripComments(await readText(fs, `${dir}/${name}`))}`;
+  }
+  const server = /server\s*\{([\s\S]*)/.exec(text)?.[1] ?? "";
+  const port = Number(/listen\s+(?:[\d.]+:)?(\d+)/.exec(server)?.[1] ?? 80);
+  const location = /location\s+\/\s*\{([^}]*)\}/.exec(server)?.[1] ?? server;
+  const root = /root\s+([^;]+);/.exec(location)?.[1]?.trim() ?? /root\s+([^;]+);/.exec(server)?.[1]?.trim() ?? "/usr/share/nginx/html";
+  const indexes = (/index\s+([^;]+);/.exec(location)?.[1] ?? "index.html").trim().split(/\s+/);
+  return { port, root, indexes };
+}
+
+function nginxErrorPage(version: string) {
+  return (status: number, reason: string) =>
+    `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+function requestLine(request: HttpRequest): string {
+  return `${request.method} ${request.path} HTTP/1.1`;
+}
+
+/** nginx's "main" log format, as the official image's nginx.conf defines it. */
+function nginxAccessLine(request: HttpRequest, status: number, bytes: number, now: number): string {
+  const referer = request.headers["referer"] ?? "-";
+  const agent = request.headers["user-agent"] ?? "-";
+  const forwarded = request.headers["x-forwarded-for"] ?? "-";
+  return `${request.remoteAddress} - - [${logTime(now)}] "${requestLine(request)}" ${status} ${bytes} "${referer}" "${agent}" "${forwarded}"\n`;
+}
+
+export function serveNginx(ctx: ProcessContext, version: string): void {
+  const fs = ctx.fs;
+  const net = ctx.net;
+  if (!fs || !net || net.peer.kind !== "container") return;
+  const containerId = net.peer.id;
+  const handle = staticServer({
+    server: `nginx/${version}`,
+    fs,
+    now: () => ctx.clock.now(),
+    root: () => nginxSite(fs),
+    errorPage: nginxErrorPage(version),
+    extraHeaders: (found) => (found.kind === "file" ? [["ETag", `"${Math.floor(found.mtime / 1000).toString(16)}-${found.content.length.toString(16)}"`]] : []),
+    log: (request, status, bytes) => ctx.stdout(nginxAccessLine(request, status, bytes, ctx.clock.now())),
+  });
+  void nginxSite(fs).then((site) => {
+    if (!ctx.exited) net.stack.listen(containerId, site.port, { kind: "http", handle });
+  });
+}
+
+const APACHE_NOT_FOUND = `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`;
+
+function apacheErrorPage(status: number, reason: string): string {
+  if (status === 404) return APACHE_NOT_FOUND;
+  return `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>${status} ${reason}</title>\n</head><body>\n<h1>${reason}</h1>\n</body></html>\n`;
+}
+
+async function httpdRoot(fs: IFileSystem): Promise<{ root: string; indexes: string[]; port: number }> {
+  const conf = stripComments(await readText(fs, "/usr/local/apache2/conf/httpd.conf"));
+  const root = /^\s*DocumentRoot\s+"?([^"\n]+)"?/m.exec(conf)?.[1]?.trim() ?? "/usr/local/apache2/htdocs";
+  const indexes = (/^\s*DirectoryIndex\s+([^\n]+)/m.exec(conf)?.[1] ?? "index.html").trim().split(/\s+/);
+  const port = Number(/^\s*Listen\s+(?:[\d.]+:)?(\d+)/m.exec(conf)?.[1] ?? 80);
+  return { root, indexes, port };
+}
+
+export function serveHttpd(ctx: ProcessContext, version: string): void {
+  const fs = ctx.fs;
+  const net = ctx.net;
+  if (!fs || !net || net.peer.kind !== "container") return;
+  const containerId = net.peer.id;
+  const handle = staticServer({
+    server: `Apache/${version} (Unix)`,
+    fs,
+    now: () => ctx.clock.now(),
+    root: () => httpdRoot(fs),
+    errorPage: apacheErrorPage,
+    log: (request, status, bytes) => ctx.stdout(`${request.remoteAddress} - - [${logTime(ctx.clock.now())}] "${requestLine(request)}" ${status} ${bytes === 0 ? "-" : bytes}\n`),
+  });
+  void httpdRoot(fs).then(({ port }) => {
+    if (!ctx.exited) net.stack.listen(containerId, port, { kind: "http", handle });
+  });
+}

@@ -6,3 +6,7 @@ export type * from "./types.js";
 export type { StdioChunk } from "../engine/index.js";
 // Image references parse the same on both sides of the API (distribution/reference).
 export { parseReference, familiarName, familiarString, canonicalString, type ImageReference } from "../engine/index.js";
+// Registry credentials are encoded the same on both sides too (api/types/registry).
+export { encodeAuthConfig, indexServer, base64Decode, base64Encode, type AuthConfig } from "../engine/index.js";
+// --since/--until/until= read the same on both sides too (api/types/time GetTimestamp).
+export { getTimestamp, parseGoDuration } from "../engine/index.js";

@@ -232,3 +232,64 @@ export interface ExecInspect {
   Pid: number;
   [field: string]: unknown;
 }
+
+/** POST /auth's answer (registry.AuthenticateOKBody). */
+export interface AuthenticateOKBody {
+  Status: string;
+  IdentityToken: string;
+}
+
+/** One repository found by GET /images/search (registry.SearchResult). */
+export interface SearchResult {
+  star_count: number;
+  is_official: boolean;
+  name: string;
+  is_automated: boolean;
+  description: string;
+}
+
+/** One line of GET /images/{name}/history (image.HistoryResponseItem). */
+export interface ImageHistoryItem {
+  Comment: string;
+  Created: number;
+  CreatedBy: string;
+  Id: string;
+  Size: number;
+  Tags: string[] | null;
+}
+
+/** POST /images/prune */
+export interface ImagesPruneReport {
+  ImagesDeleted: { Untagged?: string; Deleted?: string }[] | null;
+  SpaceReclaimed: number;
+}
+
+/** POST /build/prune */
+export interface BuildCachePruneReport {
+  CachesDeleted: string[] | null;
+  SpaceReclaimed: number;
+}
+
+/** One record of the build cache (GET /system/df BuildCache). */
+export interface BuildCacheRecord {
+  ID: string;
+  Parents?: string[] | null;
+  Type: string;
+  Description: string;
+  InUse: boolean;
+  Shared: boolean;
+  Size: number;
+  CreatedAt: string;
+  LastUsedAt: string | null;
+  UsageCount: number;
+}
+
+/** GET /system/df */
+export interface DiskUsage {
+  LayersSize: number;
+  Images: ImageSummary[] | null;
+  Containers: ContainerSummary[] | null;
+  Volumes: (Volume & { UsageData?: { Size: number; RefCount: number } | null })[] | null;
+  BuildCache: BuildCacheRecord[] | null;
+}
+

@@ -2,7 +2,11 @@
 export { Engine, type EngineOptions } from "./engine.js";
 export { ManualClock, SeededIdSource, type Clock, type IdSource } from "./ports.js";
 export type { ApiRequest, ApiResponse, ApiStream, StdioChunk } from "./api/types.js";
+export { Channel } from "./streams/channel.js";
 export { loadSnapshot, schemaVersion, migrations, type EngineSnapshot, type LoadResult, type Migration } from "./state/snapshot.js";
 export type { RecordChange, RecordKind } from "./state/record-store.js";
 export { engineVersion } from "./engine-info.js";
 export { parseReference, familiarName, familiarString, canonicalString, type ImageReference } from "./image-store/reference.js";
+export { encodeAuthConfig, indexServer, type AuthConfig } from "./image-store/auth-config.js";
+export { base64Decode, base64Encode } from "./image-store/base64.js";
+export { getTimestamp, parseGoDuration } from "./system/go-timestamp.js";

@@ -27,6 +27,8 @@ export async function displayJsonMessages(
       const code = m.errorDetail?.code;
       throw new StatusError(code && code > 0 ? code : 1, m.errorDetail?.message ?? m.error ?? "");
     }
+    // Aux messages (a push's {"Tag","Digest","Size"}) go to a callback, never to the screen.
+    if (m.aux !== undefined) continue;
     let diff = 0;
     const tracked = m.id !== undefined && m.id !== "" && m.progressDetail !== undefined;
     if (tracked && m.id) {

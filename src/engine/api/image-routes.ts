@@ -1,6 +1,7 @@
 // /images/...: pull, list, inspect, history, tag and remove.
 import type { Engine } from "../engine.js";
 import { invalidParameter } from "../errors.js";
+import { imageHistory } from "../image-store/history.js";
 import { pullImage } from "../image-store/pull.js";
 import { familiarString, parseReference } from "../image-store/reference.js";
 import type { ImageRecord } from "../images/image-record.js";
@@ -81,37 +82,23 @@ export function imageRoutes(engine: Engine): Route[] {
       return ok(list.map((i) => imageSummary(i, counts ? usersOf(i.Id).length : -1)));
     }),
     route("GET", "/images/{name*}/json", (_req, [name = ""]) => ok(imageInspect(images.get(name)))),
-    route("GET", "/images/{name*}/history", (_req, [name = ""]) => {
-      const image = images.get(name);
-      const entries = [...image.History].reverse();
-      let layer = image.Layers.length;
-      return ok(
-        entries.map((h, i) => {
-          const size = h.empty_layer ? 0 : Math.round(image.Size / Math.max(1, image.Layers.length));
-          if (!h.empty_layer) layer--;
-          return {
-            Comment: h.comment ?? "",
-            Created: Math.floor(Date.parse(h.created) / 1000),
-            CreatedBy: h.created_by,
-            Id: i === 0 ? image.Id : "<missing>",
-            Size: layer >= 0 ? size : 0,
-            Tags: i === 0 ? image.RepoTags : null,
-          };
-        }),
-      );
-    }),
+    route("GET", "/images/{name*}/history", (_req, [name = ""]) => ok(imageHistory(engine.ctx, images.get(name)))),
     route("POST", "/images/{name*}/tag", (req, [name = ""]) => {
       const image = images.get(name);
       const repo = query(req, "repo") ?? "";
       const target = parseReference(query(req, "tag") ? `${repo}:${query(req, "tag")}` : repo);
       images.addTag(image, familiarString(target));
-      engine.ctx.events.publish("image", "tag", image.Id, { name: familiarString(target) });
+      engine.ctx.events.publish("image", "tag", image.Id, { ...image.Config.Labels, name: familiarString(target) });
       return { status: 201 };
     }),
     route("DELETE", "/images/{name*}", (req, [name = ""]) => {
+      const removed = images.find(name);
+      const imageId = removed?.Id ?? "";
+      const labels = removed?.Config.Labels ?? {};
       const report = images.remove(name, boolQuery(req, "force"), usersOf);
       for (const item of report) {
-        if (item["Untagged"]) engine.ctx.events.publish("image", "untag", item["Untagged"], { name: item["Untagged"] });
+        // daemon/images/image_delete.go logs untag under the image id, named by the id too.
+        if (item["Untagged"]) engine.ctx.events.publish("image", "untag", imageId, { ...labels, name: imageId });
         if (item["Deleted"]) engine.ctx.events.publish("image", "delete", item["Deleted"], { name: item["Deleted"] });
       }
       return ok(report);

@@ -1,11 +1,11 @@
 // `docker pull`: resolves a reference against the registry model, then streams the daemon's
 // progress messages (distribution/pull_v2.go) while "downloading" layers, and stores the image.
 import type { EngineContext } from "../engine-context.js";
-import { notFound, systemError } from "../errors.js";
-import { lookupCatalog, lookupCatalogByDigest, type CatalogImage } from "../images/index.js";
+import type { CatalogImage } from "../images/index.js";
 import type { ImageRecord } from "../images/image-record.js";
 import { Channel } from "../streams/channel.js";
 import type { ImageService } from "./image-service.js";
+import { rememberPulledLayers, resolvePullSource } from "./pull-source.js";
 import { familiarName, type ImageReference } from "./reference.js";
 
 export interface JsonMessage {
@@ -24,26 +24,9 @@ export interface PullOptions {
   bandwidth: number;
 }
 
-/** Finds what a pull would fetch, or throws the daemon's 404 before any stream starts. */
-export function resolvePull(ref: ImageReference): CatalogImage {
-  const name = familiarName(ref);
-  if (ref.domain !== "docker.io") {
-    const host = ref.domain.split(":")[0] ?? ref.domain;
-    if (host === "localhost" || host === "127.0.0.1") {
-      throw systemError(`Get "http://${ref.domain}/v2/": dial tcp ${host === "localhost" ? "[::1]" : "127.0.0.1"}:${ref.domain.split(":")[1] ?? "443"}: connect: connection refused`);
-    }
-    throw systemError(`Get "https://${ref.domain}/v2/": dial tcp: lookup ${host}: no such host`);
-  }
-  const found = ref.digest ? lookupCatalogByDigest(ref.path, ref.digest) : lookupCatalog(ref.path, ref.tag ?? "latest");
-  if (found) return found;
-  const known = ref.path.startsWith("library/") && lookupCatalog(ref.path, "latest") !== undefined;
-  if (known && ref.digest) {
-    throw notFound(`manifest for ${name}@${ref.digest} not found: manifest unknown: manifest unknown`);
-  }
-  if (known) throw notFound(`manifest for ${name}:${ref.tag ?? "latest"} not found: manifest unknown: manifest unknown`);
-  throw notFound(
-    `pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-  );
+/** Finds what a pull would fetch, or throws the daemon's 404 (or 500) before any stream starts. */
+export function resolvePull(ctx: EngineContext, ref: ImageReference): CatalogImage {
+  return resolvePullSource(ctx, ref);
 }
 
 export function pullImage(
@@ -52,7 +35,7 @@ export function pullImage(
   ref: ImageReference,
   options: PullOptions,
 ): Channel<JsonMessage> {
-  const found = resolvePull(ref);
+  const found = resolvePull(ctx, ref);
   const out = new Channel<JsonMessage>();
   void streamPull(ctx, images, ref, found, options, out).finally(() => out.close());
   return out;
@@ -100,6 +83,7 @@ async function streamPull(
   const hadTag = !ref.digest && image.RepoTags.includes(tagged);
   if (ref.digest) images.put(image);
   else images.addTag(image, tagged);
+  rememberPulledLayers(ctx, ref, found.layers);
   const upToDate = existing !== undefined && (hadTag || ref.digest !== undefined);
   out.push({ status: `Status: ${upToDate ? "Image is up to date" : "Downloaded newer image"} for ${tagged}` });
   if (!upToDate) ctx.events.publish("image", "pull", tagged, { name: tagged });

@@ -110,7 +110,7 @@ describe("Engine.takeChanges: a command writes only what it changed", () => {
     return { clock, engine, call };
   }
 
-  it("starts with the three predefined networks, then reports only the pulled image", async () => {
+  it("starts with the three predefined networks, then reports only the pulled image and where its layer came from", async () => {
     const { engine, call } = await setup();
     const first = engine.takeChanges();
     expect(first.map((c) => [c.kind, (c.value as { Name: string }).Name])).toEqual([
@@ -120,8 +120,14 @@ describe("Engine.takeChanges: a command writes only what it changed", () => {
     ]);
     await drain(await call("POST", "/images/create", { fromImage: "alpine", tag: "latest" }));
     const changes = engine.takeChanges();
-    expect(changes.map((c) => [c.kind, c.key])).toEqual([["image", lookupCatalog("alpine", "latest")?.image.Id]]);
+    const alpine = lookupCatalog("alpine", "latest");
+    // The daemon's distribution metadata: the blob each layer had and the repository it came from.
+    expect(changes.map((c) => [c.kind, c.key])).toEqual([
+      ["image", alpine?.image.Id],
+      ["distribution", alpine?.layers[0]?.diffId],
+    ]);
     expect(changes[0]?.value).toMatchObject({ RepoTags: ["alpine:latest"] });
+    expect(changes[1]?.value).toEqual({ entries: [{ Digest: alpine?.layers[0]?.digest, SourceRepository: "docker.io/library/alpine" }] });
   });
 
   it("reports a container and its logs for a run, and both as null after rm", async () => {

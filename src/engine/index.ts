@@ -3,6 +3,7 @@ export { Engine, type EngineOptions } from "./engine.js";
 export { ManualClock, SeededIdSource, type Clock, type IdSource } from "./ports.js";
 export type { ApiRequest, ApiResponse, ApiStream, StdioChunk } from "./api/types.js";
 export { Channel } from "./streams/channel.js";
+export { httpExchange, type NetStack, type Peer, type HttpRequest, type HttpResponse } from "./net/net-stack.js";
 export { loadSnapshot, schemaVersion, migrations, type EngineSnapshot, type LoadResult, type Migration } from "./state/snapshot.js";
 export type { RecordChange, RecordKind } from "./state/record-store.js";
 export { engineVersion } from "./engine-info.js";

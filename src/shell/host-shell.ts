@@ -17,10 +17,10 @@ import {
   type HistoryPort,
 } from "./builtins.js";
 import { literalCommand } from "./command-line.js";
-import { createCompleter, type Completer } from "./completion.js";
+import { createCompleter, type Completer, type DockerObjects } from "./completion.js";
 import { capturedIo, runDockerCommand, terminalIo, type DockerCommand, type TerminalStreams } from "./docker-io.js";
 import type { ShellClock } from "./ports.js";
-import { exportedEnv, loadJustBash, shellVariables, StateCarrier, type JustBash, type ShellState } from "../bash/index.js";
+import { exportedEnv, loadJustBash, networkCommands, shellVariables, StateCarrier, type JustBash, type Network, type ShellState } from "../bash/index.js";
 import { TrackedFs, type FileChanges } from "./tracked-fs.js";
 
 export interface HostShellOptions {
@@ -31,6 +31,10 @@ export interface HostShellOptions {
   files?: Readonly<Record<string, string>>;
   /** How just-bash is fetched; tests pass a slow or failing one. */
   loadBash?: () => Promise<JustBash>;
+  /** The daemon's objects, for Tab completion of `docker` lines. */
+  objects?: DockerObjects;
+  /** The host's network: curl and wget reach containers' published ports through it. */
+  network?: () => Network | undefined;
 }
 
 // Runaway scripts end with an error instead of hanging the tab: `while true; do :; done`
@@ -82,11 +86,18 @@ export class HostShell {
       paths: () => this.loaded?.fs.getAllPaths(),
       cwd: () => this.state.cwd,
       home,
+      env: () => exportedEnv(this.state),
+      ...(options.objects ? { docker: options.objects } : {}),
     });
   }
 
   get cwd(): string {
     return this.state.cwd;
+  }
+
+  /** The host's files (what bind mounts show inside containers), once just-bash is loaded. */
+  async fileSystem(): Promise<IFileSystem> {
+    return (await this.load()).fs;
   }
 
   /** Starts fetching just-bash in the background. */
@@ -233,6 +244,7 @@ export class HostShell {
       jb.defineCommand("history", (args) => reply(historyCommand(args, this.options.history))),
       jb.defineCommand("hostname", () => text(`${hostname}\n`)),
       jb.defineCommand("whoami", () => text(`${user}\n`)),
+      ...(this.options.network ? networkCommands(jb, this.options.network) : []),
     ];
   }
 }

@@ -2,7 +2,12 @@
 // types, hands complete lines to the shell, buffers keystrokes while a command runs (type-ahead,
 // as a real terminal does) and turns Ctrl-C into an interrupt of the running command.
 
+import type { IFileSystem } from "just-bash";
+import type { Network } from "../bash/index.js";
+import type { DockerClient } from "../client/index.js";
 import { clearSequence, exitText, welcomeText } from "./builtins.js";
+import type { Completion } from "./completion.js";
+import { clientObjects } from "./docker-objects.js";
 import type { DockerCommand, TerminalStreams } from "./docker-io.js";
 import { HostShell } from "./host-shell.js";
 import { LineEditor } from "./line-editor.js";
@@ -27,6 +32,10 @@ export interface ShellSessionOptions {
   files?: Readonly<Record<string, string>>;
   /** After each command: the host files it wrote (path → content) or removed (null). */
   onFilesChanged?(changed: FileChanges): void;
+  /** The client of the daemon `docker` talks to: Tab completes its containers, images... */
+  client?: () => DockerClient;
+  /** The host's network, for curl and wget in the terminal (published ports). */
+  network?: () => Network | undefined;
 }
 
 interface Job {
@@ -50,6 +59,8 @@ export class ShellSession {
   private typeAhead = "";
   private readonly queue: string[] = [];
   private atLineStart = true;
+  /** A Tab waiting for the daemon's objects: keys are held back until it is answered. */
+  private completion: Promise<Completion | undefined> | undefined;
 
   constructor(private readonly options: ShellSessionOptions) {
     this.cols = Math.max(1, options.cols);
@@ -65,8 +76,15 @@ export class ShellSession {
         },
       },
       ...(options.files ? { files: options.files } : {}),
+      ...(options.client ? { objects: clientObjects(options.client) } : {}),
+      ...(options.network ? { network: options.network } : {}),
     });
     this.editor = new LineEditor({ cols: this.cols, history: options.history ?? [], complete: this.shell.complete });
+  }
+
+  /** The terminal's files: bind mounts show them inside containers. */
+  hostFileSystem(): Promise<IFileSystem> {
+    return this.shell.fileSystem();
   }
 
   /** Prints the welcome and the first prompt, then fetches the shell in the background. */
@@ -91,7 +109,7 @@ export class ShellSession {
   /** Keystrokes from the terminal. */
   input(data: string): void {
     this.preload();
-    if (!this.started || this.job) this.inputWhileBusy(data);
+    if (!this.started || this.job || this.completion) this.inputWhileBusy(data);
     else this.edit(data);
   }
 
@@ -112,6 +130,7 @@ export class ShellSession {
   reset(files?: Readonly<Record<string, string>>, history: readonly string[] = []): void {
     this.job?.controller.abort();
     this.job = undefined;
+    this.completion = undefined;
     this.typeAhead = "";
     this.queue.length = 0;
     this.shell.reset(files);
@@ -128,6 +147,7 @@ export class ShellSession {
       const result = this.editor.feed(rest);
       this.raw(result.output);
       rest = result.rest;
+      if (result.completion) return this.awaitCompletion(result.completion, rest);
       const event = result.event;
       if (!event) return;
       if (event.type === "eof") {
@@ -145,6 +165,19 @@ export class ShellSession {
       this.startJob(event.line);
       return;
     }
+  }
+
+  private awaitCompletion(pending: Promise<Completion | undefined>, rest: string): void {
+    this.completion = pending;
+    this.typeAhead = rest + this.typeAhead;
+    void pending
+      .catch(() => undefined)
+      .then((result) => {
+        if (this.completion !== pending) return;
+        this.completion = undefined;
+        this.raw(this.editor.finishCompletion(result));
+        this.resume();
+      });
   }
 
   private inputWhileBusy(data: string): void {
@@ -236,7 +269,7 @@ export class ShellSession {
 
   /** At an idle prompt: run the next queued command, or replay what was typed ahead. */
   private resume(): void {
-    if (this.job || !this.started) return;
+    if (this.job || !this.started || this.completion) return;
     const queued = this.queue.shift();
     if (queued !== undefined) {
       // The learner's half-typed line comes back at the next prompt.

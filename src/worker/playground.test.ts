@@ -124,3 +124,23 @@ describe("the worker's playground", () => {
   });
 });
 
+
+describe("the host and containers share files and ports", () => {
+  it("a bind mount shows the terminal's files inside the container, and what it writes comes back", async () => {
+    const { type } = await open();
+    await type("docker pull -q alpine");
+    await type("mkdir -p site && echo hello from the host > site/note.txt");
+    const shown = await type("docker run --rm -v /home/learner/site:/data alpine sh -c 'cat /data/note.txt; echo from the container > /data/back.txt'");
+    expect(shown).toContain("hello from the host");
+    expect(await type("cat site/back.txt")).toContain("from the container");
+  });
+
+  it("curl in the terminal reaches a published port", async () => {
+    const { type } = await open();
+    await type("docker pull -q nginx");
+    await type("docker run -d -p 8080:80 --name web nginx");
+    const page = await type("curl -s localhost:8080");
+    expect(page).toContain("nginx is up and serving files");
+    expect(await type("curl localhost:9999")).toContain("curl: (7) Failed to connect to localhost port 9999 after 0 ms: Couldn't connect to server");
+  });
+});

@@ -6,6 +6,8 @@ import { Engine, loadSnapshot, type Clock, type EngineSnapshot, type IdSource } 
 import { PROTOCOL_VERSION, type RestoreOutcome, type UiToWorker, type WorkerToUi, type WorldView } from "../protocol/index.js";
 import { ShellSession } from "../shell/index.js";
 import type { Persistence } from "./persistence.js";
+import { lazyFileSystem } from "./host-files.js";
+import { hostNetwork } from "./host-network.js";
 import { diffWorld, readWorld } from "./world-view.js";
 
 const emptyWorld: WorldView = { containers: [], images: [], volumes: [], networks: [] };
@@ -83,6 +85,8 @@ export class Playground {
     this.engine = new Engine({
       clock: this.options.clock,
       ids: this.options.ids,
+      // Bind mounts show the terminal's files; they exist once the host shell has loaded.
+      hostFs: lazyFileSystem(() => this.shell.hostFileSystem()),
       pullBandwidth: this.options.pullBandwidth ?? pullBandwidth,
       ...(snapshot ? { snapshot } : {}),
     });
@@ -95,6 +99,9 @@ export class Playground {
     const { persistence, clock } = this.options;
     return new ShellSession({
       docker: (argv, io) => runDocker(argv, io, this.client),
+      // Tab completion lists containers, images... through the same client as `docker`.
+      client: () => this.client,
+      network: () => hostNetwork(() => this.engine.net, clock),
       write: (data) => this.writeOutput(data),
       clock,
       cols: 80,

@@ -1,27 +1,66 @@
-// `docker --help` and `docker container --help`: the commands grouped as the CLI groups them.
-import type { CommandDef } from "./command.js";
+// `docker --help` (and `docker help`, and a bare `docker` on stderr): the commands in docker's
+// sections, then the global options.
+import { flagError, StatusError } from "./errors.js";
+import { FlagParseError, parseFlags } from "./flags/parse-flags.js";
+import { globalFlags } from "./global-flags.js";
+import { commandHelp, commandRows, groupHelp, helpShorthandNotice, helpShorthandUsed, namePadding, optionsBlock } from "./help.js";
+import { findCommand, type CommandTree } from "./help/command-tree.js";
+import { commonCommands, helpCommandDescription, listedOnly, managementCommands, swarmCommands } from "./help/root-layout.js";
 
-interface GroupLike {
-  description: string;
+const rootDescription = "Build, run and share applications in containers";
+
+export function rootHelp(tree: CommandTree, env: Readonly<Record<string, string>>, columns: number): string {
+  const describe = (name: string) => tree.topLevel[name]?.description ?? tree.groups[name]?.description ?? listedOnly[name] ?? "";
+  const sectioned = new Set([...commonCommands, ...managementCommands, ...swarmCommands]);
+  const others = Object.keys(tree.topLevel)
+    .filter((n) => !sectioned.has(n))
+    .sort();
+  const padding = namePadding([...sectioned, ...others]);
+  const section = (heading: string, names: readonly string[]) => ["", `${heading}:`, ...commandRows(names.map((n) => [n, describe(n)]), padding)];
+  const lines = [
+    "Usage:  docker [OPTIONS] COMMAND",
+    "",
+    rootDescription,
+    ...section("Common Commands", commonCommands),
+    ...section("Management Commands", managementCommands),
+    ...section("Swarm Commands", swarmCommands),
+    ...section("Commands", others),
+    ...optionsBlock("Global Options", globalFlags(env), columns),
+    "",
+    "Run 'docker COMMAND --help' for more information on a command.",
+    "",
+    "For more help on how to use Docker, head to https://docs.docker.com/go/guides/",
+  ];
+  return `${lines.join("\n")}\n`;
 }
 
-export function rootHelp(commands: Record<string, CommandDef>, groups: Record<string, GroupLike>, path = "docker", description = "A self-sufficient runtime for containers"): string {
-  const names = Object.keys(commands).sort();
-  const width = Math.max(...names.map((n) => n.length), ...Object.keys(groups).map((n) => n.length)) + 3;
-  // Only the root help opens with a blank line: its template differs from the groups'.
-  const lines = [
-    ...(path === "docker" ? [""] : []),
-    `Usage:  ${path} ${path === "docker" ? "[OPTIONS] COMMAND" : "COMMAND"}`,
-    "",
-    description,
-    "",
-    "Commands:",
-    ...names.map((n) => `  ${n.padEnd(width)}${commands[n]?.description ?? ""}`),
-  ];
-  const groupNames = Object.keys(groups).sort();
-  if (groupNames.length > 0) {
-    lines.push("", "Management Commands:", ...groupNames.map((n) => `  ${n.padEnd(width)}${groups[n]?.description ?? ""}`));
+/**
+ * `docker help [COMMAND]`: the help of the command the words name, or cobra's "unknown help
+ * topic" with the words left over once the longest command has been matched.
+ */
+export function helpTopic(tree: CommandTree, argv: readonly string[], env: Readonly<Record<string, string>>, columns: number): string {
+  let words: readonly string[];
+  try {
+    const flags = parseFlags([...argv], [], true);
+    if (flags.values.get("help") === true) {
+      const notice = helpShorthandUsed(argv, []) ? helpShorthandNotice : "";
+      return `${notice}Usage:  docker help [command]\n\n${helpCommandDescription}\n`;
+    }
+    words = flags.args;
+  } catch (error) {
+    if (error instanceof FlagParseError) throw flagError(error.message, "docker help [command]", "docker help");
+    throw error;
   }
-  lines.push("", `Run '${path} COMMAND --help' for more information on a command.`, "");
-  return lines.join("\n");
+  if (words.length === 0) return rootHelp(tree, env, columns);
+  const [first = "", second, ...more] = words;
+  const group = tree.groups[first];
+  if (group) {
+    if (second === undefined) return groupHelp(`docker ${first}`, group);
+    const found = findCommand(tree, [first, second]);
+    if (found && more.length === 0) return commandHelp(found.def, found.path, columns);
+    throw new StatusError(1, `unknown help topic: ${(found ? more : [second, ...more]).join(" ")}`);
+  }
+  const def = tree.topLevel[first];
+  if (!def || second !== undefined) throw new StatusError(1, `unknown help topic: ${(def ? words.slice(1) : words).join(" ")}`);
+  return commandHelp(def, `docker ${first}`, columns);
 }

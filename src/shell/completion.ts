@@ -1,16 +1,24 @@
-// Tab completion for the host shell: command names for the first word, docker's subcommands
-// after `docker`, and host file names everywhere else.
+// Tab completion for the host shell: command names for the first word, what docker's own
+// completion offers on a `docker ...` line (docker-completion.ts), and host file names
+// everywhere else. Completions that need the daemon's objects come back as a promise.
 
+import { DockerCompleter, type DockerAnswer, type DockerObjects } from "./docker-completion.js";
 import { visibleWidth } from "./text-width.js";
+
+export type { ContainerEntry, DockerObjects } from "./docker-completion.js";
 
 export interface Completion {
   /** Offset in the line where the word being completed starts. */
   start: number;
   /** Full replacements for line.slice(start, cursor), each starting with it. */
   candidates: readonly string[];
+  /** A unique candidate is not followed by a space ("--link web:", "--log-opt max-size="). */
+  noSpace?: boolean;
+  /** File names: listed by their last component, as bash's `-o filenames` lists them. */
+  filenames?: boolean;
 }
 
-export type Completer = (line: string, cursor: number) => Completion | undefined;
+export type Completer = (line: string, cursor: number) => Completion | undefined | Promise<Completion | undefined>;
 
 export interface CompletionSource {
   commands(): readonly string[];
@@ -18,32 +26,11 @@ export interface CompletionSource {
   paths(): readonly string[] | undefined;
   cwd(): string;
   home: string;
+  /** The shell's exported variables: `docker run -e` completes their names. */
+  env?(): Readonly<Record<string, string>>;
+  /** The daemon's containers, images, networks and volumes, through the Docker client. */
+  docker?: DockerObjects;
 }
-
-const dockerCommands = [
-  "attach", "build", "builder", "commit", "compose", "container", "context", "cp", "create",
-  "diff", "events", "exec", "export", "history", "image", "images", "import", "info", "inspect",
-  "kill", "load", "login", "logout", "logs", "network", "pause", "port", "ps", "pull", "push",
-  "rename", "restart", "rm", "rmi", "run", "save", "search", "start", "stats", "stop", "system",
-  "tag", "top", "unpause", "update", "version", "volume", "wait",
-];
-
-const dockerSubcommands: Readonly<Record<string, readonly string[]>> = {
-  container: [
-    "attach", "commit", "cp", "create", "diff", "exec", "export", "inspect", "kill", "logs", "ls",
-    "pause", "port", "prune", "rename", "restart", "rm", "run", "start", "stats", "stop", "top",
-    "unpause", "update", "wait",
-  ],
-  image: ["build", "history", "import", "inspect", "load", "ls", "prune", "pull", "push", "rm", "save", "tag"],
-  network: ["connect", "create", "disconnect", "inspect", "ls", "prune", "rm"],
-  volume: ["create", "inspect", "ls", "prune", "rm"],
-  system: ["df", "events", "info", "prune"],
-  compose: [
-    "build", "config", "cp", "create", "down", "events", "exec", "images", "kill", "logs", "ls",
-    "pause", "port", "ps", "pull", "push", "restart", "rm", "run", "start", "stop", "top",
-    "unpause", "up", "version", "wait",
-  ],
-};
 
 export function createCompleter(source: CompletionSource): Completer {
   return (line, cursor) => {
@@ -58,17 +45,21 @@ export function createCompleter(source: CompletionSource): Completer {
     const word = before.slice(start);
     const segment = before.slice(0, start).split(/\|\|?|&&|;/).pop() ?? "";
     const words = segment.trim() === "" ? [] : segment.trim().split(/\s+/);
-    const options = choices(words, word, source);
-    const candidates = [...new Set(options.filter((c) => c.startsWith(word)))].sort();
-    return { start, candidates };
+    const completion = (options: readonly string[], noSpace = false): Completion => {
+      const candidates = [...new Set(options.filter((c) => c.startsWith(word)))].sort();
+      return noSpace ? { start, candidates, noSpace } : { start, candidates };
+    };
+    const files = (options: readonly string[]): Completion => ({ ...completion(options), filenames: true });
+    if (words.length === 0 && !word.includes("/")) return completion(source.commands());
+    if (words[0] !== "docker") return files(fileChoices(word, source));
+    const docker = new DockerCompleter({ objects: source.docker, env: source.env?.() ?? {} });
+    const answer: DockerAnswer = docker.complete(words.slice(1), unescape(word));
+    if (answer.kind === "files") return files(fileChoices(word, source));
+    if (answer.kind === "dirs") return files(fileChoices(word, source).filter((c) => c.endsWith("/")));
+    const noSpace = answer.noSpace ?? false;
+    const listed = answer.words;
+    return Array.isArray(listed) ? completion(listed, noSpace) : Promise.resolve(listed).then((l) => completion(l, noSpace));
   };
-}
-
-function choices(words: readonly string[], word: string, source: CompletionSource): readonly string[] {
-  if (words.length === 0 && !word.includes("/")) return source.commands();
-  if (words[0] === "docker" && words.length === 1) return dockerCommands;
-  if (words[0] === "docker" && words.length === 2) return dockerSubcommands[words[1] ?? ""] ?? fileChoices(word, source);
-  return fileChoices(word, source);
 }
 
 function fileChoices(word: string, source: CompletionSource): readonly string[] {

@@ -201,4 +201,28 @@ describe("LineEditor: Tab completion", () => {
     const e = editor("$ ", { complete });
     expect(keys(e, "st", "\t", "\t")).toEqual(["st", "", "\r\nstop   start\r\n$ st"]);
   });
+
+  it("stops at a Tab whose answer is not there yet and applies it when it comes", async () => {
+    const e = editor("$ ", { complete: (line, cursor) => Promise.resolve(complete(line, cursor)) });
+    e.feed("si");
+    const tab = e.feed("\tx");
+    expect(tab.output).toBe("");
+    expect(tab.rest).toBe("x");
+    expect(e.finishCompletion(await tab.completion)).toBe("te/");
+    expect(e.line).toBe("site/");
+  });
+
+  it("lists the choices when a second Tab is answered later", async () => {
+    const e = editor("$ ", { complete: (line, cursor) => Promise.resolve(complete(line, cursor)) });
+    e.feed("st");
+    const first = e.feed("\t");
+    expect(e.finishCompletion(await first.completion)).toBe("");
+    const second = e.feed("\t");
+    expect(e.finishCompletion(await second.completion)).toBe("\r\nstop   start\r\n$ st");
+  });
+
+  it("adds no space after a completion that is only the start of a word", () => {
+    const e = editor("$ ", { complete: () => ({ start: 0, candidates: ["name="], noSpace: true }) });
+    expect(keys(e, "na", "\t")).toEqual(["na", "me="]);
+  });
 });

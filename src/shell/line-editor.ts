@@ -2,7 +2,7 @@
 // the cursor, and answers every keystroke with the exact bytes that bring the screen up to date,
 // including lines that wrap past the terminal's width. Pure: bytes in, bytes and events out.
 
-import { commonPrefix, formatColumns, type Completer } from "./completion.js";
+import { commonPrefix, formatColumns, type Completer, type Completion } from "./completion.js";
 import { History, historyLimit } from "./history.js";
 import { decodeKey, type Key } from "./key-decoder.js";
 import { cellPosition, comparePos, moveCursor, type ScreenPos } from "./line-layout.js";
@@ -25,7 +25,20 @@ export interface FeedResult {
   output: string;
   /** Set when a key ended the feed (Enter, Ctrl-D); the bytes after it are in `rest`. */
   event?: LineEvent;
+  /**
+   * Set when Tab needs an answer that is not there yet (the daemon's containers, say): the feed
+   * stopped at the Tab. Hand the answer to finishCompletion(), then feed `rest`.
+   */
+  completion?: Promise<Completion | undefined>;
   rest: string;
+}
+
+interface PendingCompletion {
+  promise: Promise<Completion | undefined>;
+  line: string;
+  cursor: number;
+  /** The key before this Tab: a second Tab in a row lists the choices. */
+  previousKey: Key["name"] | undefined;
 }
 
 const clearScreen = "\x1b[H\x1b[2J";
@@ -44,6 +57,7 @@ export class LineEditor {
   private pending = "";
   private lastKey: Key["name"] | undefined;
   private readonly complete: Completer | undefined;
+  private pendingCompletion: PendingCompletion | undefined;
 
   constructor(options: LineEditorOptions) {
     this.cols = Math.max(1, options.cols);
@@ -116,8 +130,20 @@ export class LineEditor {
       }
       output += this.apply(key);
       this.lastKey = key.name;
+      if (this.pendingCompletion) return { output, completion: this.pendingCompletion.promise, rest: input.slice(i) };
     }
     return { output, rest: "" };
+  }
+
+  /** Applies the answer to the Tab that stopped the last feed; returns the bytes to show. */
+  finishCompletion(result: Completion | undefined): string {
+    const pending = this.pendingCompletion;
+    this.pendingCompletion = undefined;
+    // Only a line left as it was when Tab was pressed (the session holds keys back meanwhile).
+    if (!pending || pending.line !== this.line || pending.cursor !== this.cursor) return "";
+    const output = this.applyCompletion(result, pending.previousKey);
+    this.lastKey = "tab";
+    return output;
   }
 
   /** Replaces the whole line, cursor at its end, as if it had been typed. */
@@ -231,14 +257,22 @@ export class LineEditor {
   private completeWord(): string {
     const cursor = this.cursor;
     const result = this.complete?.(this.line, cursor);
+    if (result instanceof Promise) {
+      this.pendingCompletion = { promise: result, line: this.line, cursor, previousKey: this.lastKey };
+      return "";
+    }
+    return this.applyCompletion(result, this.lastKey);
+  }
+
+  private applyCompletion(result: Completion | undefined, previousKey: Key["name"] | undefined): string {
     if (!result || result.candidates.length === 0) return "";
-    const word = this.line.slice(result.start, cursor);
+    const word = this.line.slice(result.start, this.cursor);
     const prefix = commonPrefix(result.candidates);
-    if (result.candidates.length === 1) return this.replaceWord(word, prefix.endsWith("/") ? prefix : `${prefix} `);
+    if (result.candidates.length === 1) return this.replaceWord(word, prefix.endsWith("/") || result.noSpace ? prefix : `${prefix} `);
     if (prefix.length > word.length) return this.replaceWord(word, prefix);
     // Like readline: a second Tab with nothing left to add lists the choices.
-    if (this.lastKey !== "tab") return "";
-    const labels = result.candidates.map((c) => c.slice(c.lastIndexOf("/", c.length - 2) + 1));
+    if (previousKey !== "tab") return "";
+    const labels = result.filenames ? result.candidates.map((c) => c.slice(c.lastIndexOf("/", c.length - 2) + 1)) : result.candidates;
     return this.moveTo(this.cells.length) + "\r\n" + formatColumns(labels, this.cols) + this.redraw();
   }
 

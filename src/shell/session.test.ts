@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { DockerClient, InProcessTransport } from "../client/index.js";
+import { Engine, ManualClock, SeededIdSource } from "../engine/index.js";
 import { clearSequence } from "./builtins.js";
 import { ShellSession, type ShellSessionOptions } from "./session.js";
 import { renderPrompt } from "./terminal-output.js";
@@ -279,3 +281,16 @@ describe("ShellSession: host files", () => {
 function escape(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 }
+
+describe("ShellSession: Tab completion of the daemon's objects", () => {
+  it("lists containers through the client, holding back what is typed meanwhile", async () => {
+    const engine = new Engine({ clock: new ManualClock(), ids: new SeededIdSource(1) });
+    const client = new DockerClient(new InProcessTransport(engine.handle));
+    for await (const _ of await client.imagePull("docker.io/library/alpine", "latest"));
+    await client.containerCreate({ Image: "alpine" }, "web");
+    const h = harness({ client: () => client });
+    h.take();
+    h.session.input("docker start w\t-");
+    await vi.waitFor(() => expect(h.peek()).toBe("docker start web -"));
+  });
+});

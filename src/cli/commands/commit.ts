@@ -9,10 +9,10 @@ export const commit: CommandDef = {
   usage: "[OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
   description: "Save a container's changes as a new image",
   flags: [
-    { name: "author", short: "a", kind: "string", usage: 'Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")' },
-    { name: "change", short: "c", kind: "list", usage: "Apply Dockerfile instruction to the created image" },
-    { name: "message", short: "m", kind: "string", usage: "Commit message" },
-    { name: "pause", short: "p", kind: "bool", defaultText: "true", usage: "Pause container during commit" },
+    { name: "author", short: "a", kind: "string", usage: 'Who made the image (e.g., "Jane Doe <jane@example.com>")' },
+    { name: "change", short: "c", kind: "list", usage: "Dockerfile instruction to apply to the new image" },
+    { name: "message", short: "m", kind: "string", usage: "Message to record with the commit" },
+    { name: "pause", short: "p", kind: "bool", defaultText: "true", usage: "Pause the container while committing" },
   ],
   args: { kind: "range", min: 1, max: 2 },
   async run({ io, client }, flags) {

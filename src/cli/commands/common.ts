@@ -3,6 +3,7 @@
 import { ApiError } from "../../client/index.js";
 import type { CommandContext } from "../command.js";
 import { StatusError } from "../errors.js";
+import { tableFormatHelp, templateFormatHelp } from "../help/flag-help.js";
 
 export function daemonMessage(error: unknown): string {
   if (error instanceof ApiError) return `Error response from daemon: ${error.message}`;
@@ -30,4 +31,8 @@ export async function forEachTarget(
   return 0;
 }
 
-export const formatFlag = { name: "format", kind: "string", usage: "Format output using a custom template" } as const;
+/** --format of the commands that print tables. */
+export const formatFlag = { name: "format", kind: "string", usage: tableFormatHelp } as const;
+
+/** -f, --format of the commands that print whole objects (inspect, version, info). */
+export const templateFormatFlag = { name: "format", short: "f", kind: "string", usage: templateFormatHelp } as const;

@@ -2,6 +2,8 @@
 // in docker.ts takes them: under `docker container`, and as top-level shortcuts.
 import type { CommandDef } from "../command.js";
 import { attach } from "./attach.js";
+import { commit } from "./commit.js";
+import { diff } from "./diff.js";
 import { containerPrune } from "./container-prune.js";
 import { exec } from "./exec.js";
 import { pause, unpause } from "./pause.js";
@@ -13,7 +15,7 @@ import { update } from "./update.js";
 import { wait } from "./wait.js";
 
 /** Every one has a top-level shortcut except prune (`docker prune` does not exist). */
-export const containerOpsTopLevel: Record<string, CommandDef> = { attach, exec, pause, port, rename, stats, top, unpause, update, wait };
+export const containerOpsTopLevel: Record<string, CommandDef> = { attach, commit, diff, exec, pause, port, rename, stats, top, unpause, update, wait };
 
 export const containerOpsCommands: Record<string, CommandDef> = { ...containerOpsTopLevel, prune: containerPrune };
 

@@ -11,10 +11,10 @@ const warning = "WARNING! This will remove all stopped containers.\nAre you sure
 export const containerPrune: CommandDef = {
   name: "prune",
   usage: "[OPTIONS]",
-  description: "Remove all stopped containers",
+  description: "Delete every stopped container",
   flags: [
-    { name: "filter", kind: "filter", usage: "Provide filter values (e.g. \"until=<timestamp>\")" },
-    { name: "force", short: "f", kind: "bool", usage: "Do not prompt for confirmation" },
+    { name: "filter", kind: "filter", usage: "Only prune what matches (e.g. \"until=<timestamp>\")" },
+    { name: "force", short: "f", kind: "bool", usage: "Skip the confirmation prompt" },
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {

@@ -7,7 +7,7 @@ import { StatusError } from "../errors.js";
 import { getString } from "../flags/flag-spec.js";
 import { escapeHtmlInJson } from "../format/go-json.js";
 import { DOCKER_FUNCS, parseTemplate } from "../format/index.js";
-import { daemonMessage, formatFlag } from "./common.js";
+import { daemonMessage, templateFormatFlag } from "./common.js";
 
 type Getter = (client: DockerClient, ref: string) => Promise<unknown>;
 
@@ -46,7 +46,13 @@ export async function inspectAll(ctx: CommandContext, refs: string[], format: st
   return 0;
 }
 
-const sizeFlag = { name: "size", short: "s", kind: "bool", usage: "Display total file sizes if the type is container" } as const;
+const imagePlatformFlag = {
+  name: "platform",
+  kind: "string",
+  usage: 'Inspect just this platform variant, written "os[/arch[/variant]]" (e.g., "linux/arm64")',
+} as const;
+
+const sizeFlag = { name: "size", short: "s", kind: "bool", usage: "Add file sizes (containers only)" } as const;
 
 // The types cli/command/system/inspect.go accepts, swarm ones included, in its error's order.
 const inspectTypes = ["config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume"]
@@ -56,11 +62,11 @@ const inspectTypes = ["config", "container", "image", "network", "node", "plugin
 export const inspect: CommandDef = {
   name: "inspect",
   usage: "[OPTIONS] NAME|ID [NAME|ID...]",
-  description: "Return low-level information on Docker objects",
+  description: "Show the full, low-level details of Docker objects",
   flags: [
-    { ...formatFlag, short: "f" },
+    templateFormatFlag,
     sizeFlag,
-    { name: "type", kind: "string", usage: "Only inspect objects of the given type" },
+    { name: "type", kind: "string", usage: "Only look at objects of this type" },
   ],
   args: { kind: "min", n: 1 },
   run(ctx, flags) {
@@ -88,8 +94,9 @@ export function typedInspect(kind: "container" | "image"): CommandDef {
   return {
     name: "inspect",
     usage: `[OPTIONS] ${kind === "container" ? "CONTAINER [CONTAINER...]" : "IMAGE [IMAGE...]"}`,
-    description: `Display detailed information on one or more ${kind}s`,
-    flags: kind === "container" ? [{ ...formatFlag, short: "f" }, sizeFlag] : [{ ...formatFlag, short: "f" }],
+    description: `Show the full details of one or more ${kind}s`,
+    // image inspect --platform: API 1.49 and up, which our daemon speaks.
+    flags: kind === "container" ? [templateFormatFlag, sizeFlag] : [templateFormatFlag, imagePlatformFlag],
     args: { kind: "min", n: 1 },
     run: (ctx, flags) => inspectAll(ctx, flags.args, getString(flags, "format"), (ref) => getters[kind]?.(ctx.client, ref) ?? Promise.resolve(undefined)),
   };

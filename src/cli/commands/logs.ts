@@ -26,14 +26,14 @@ export function goDuration(text: string): number | undefined {
 export const logs: CommandDef = {
   name: "logs",
   usage: "[OPTIONS] CONTAINER",
-  description: "Fetch the logs of a container",
+  description: "Show what a container has written to its output",
   flags: [
-    { name: "details", kind: "bool", usage: "Show extra details provided to logs" },
-    { name: "follow", short: "f", kind: "bool", usage: "Follow log output" },
-    { name: "since", kind: "string", usage: "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)" },
-    { name: "tail", short: "n", kind: "string", defaultText: '"all"', usage: "Number of lines to show from the end of the logs" },
-    { name: "timestamps", short: "t", kind: "bool", usage: "Show timestamps" },
-    { name: "until", kind: "string", usage: "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)" },
+    { name: "details", kind: "bool", usage: "Include the extra attributes given to the log driver" },
+    { name: "follow", short: "f", kind: "bool", usage: "Keep streaming new output" },
+    { name: "since", kind: "string", usage: "Start at this time: a timestamp (e.g. 2013-01-02T13:23:37Z) or a duration ago (e.g. 42m)" },
+    { name: "tail", short: "n", kind: "string", defaultText: '"all"', usage: "How many lines to show, counting from the end" },
+    { name: "timestamps", short: "t", kind: "bool", usage: "Prefix each line with its time" },
+    { name: "until", kind: "string", usage: "Stop before this time: a timestamp (e.g. 2013-01-02T13:23:37Z) or a duration ago (e.g. 42m)" },
   ],
   args: { kind: "exact", n: 1 },
   async run({ io, client }, flags) {

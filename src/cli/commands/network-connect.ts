@@ -17,15 +17,15 @@ function driverOpts(values: string[]): Record<string, string> {
 export const networkConnect: CommandDef = {
   name: "connect",
   usage: "[OPTIONS] NETWORK CONTAINER",
-  description: "Connect a container to a network",
+  description: "Attach a container to a network",
   flags: [
-    { name: "alias", kind: "list", typeName: "strings", usage: "Add network-scoped alias for the container" },
-    { name: "driver-opt", kind: "list", typeName: "strings", usage: "driver options for the network" },
-    { name: "gw-priority", kind: "int", usage: "Highest gw-priority provides the default gateway. Accepts positive and negative values." },
-    { name: "ip", kind: "string", usage: 'IPv4 address (e.g., "172.30.100.104")' },
-    { name: "ip6", kind: "string", usage: 'IPv6 address (e.g., "2001:db8::33")' },
-    { name: "link", kind: "list", usage: "Add link to another container" },
-    { name: "link-local-ip", kind: "list", typeName: "strings", usage: "Add a link-local address for the container" },
+    { name: "alias", kind: "list", typeName: "strings", usage: "Alias of the container on this network" },
+    { name: "driver-opt", kind: "list", typeName: "strings", usage: "Options for the network driver" },
+    { name: "gw-priority", kind: "int", usage: "Gateway priority: the highest one gives the default gateway (may be negative)" },
+    { name: "ip", kind: "string", usage: "IPv4 address for the container (e.g., \"172.30.100.104\")" },
+    { name: "ip6", kind: "string", usage: "IPv6 address for the container (e.g., \"2001:db8::33\")" },
+    { name: "link", kind: "list", usage: "Link to another container" },
+    { name: "link-local-ip", kind: "list", typeName: "strings", usage: "Link-local address for the container" },
   ],
   args: { kind: "exact", n: 2 },
   async run({ client }, flags) {

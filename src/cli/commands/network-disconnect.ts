@@ -5,8 +5,8 @@ import { getBool } from "../flags/flag-spec.js";
 export const networkDisconnect: CommandDef = {
   name: "disconnect",
   usage: "[OPTIONS] NETWORK CONTAINER",
-  description: "Disconnect a container from a network",
-  flags: [{ name: "force", short: "f", kind: "bool", usage: "Force the container to disconnect from a network" }],
+  description: "Detach a container from a network",
+  flags: [{ name: "force", short: "f", kind: "bool", usage: "Disconnect the container by force" }],
   args: { kind: "exact", n: 2 },
   async run({ client }, flags) {
     const [network = "", container = ""] = flags.args;

@@ -2,16 +2,16 @@
 // 404 through as it is ("Error response from daemon: network x not found").
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
-import { formatFlag } from "./common.js";
+import { templateFormatFlag } from "./common.js";
 import { inspectAll } from "./inspect.js";
 
 export const networkInspect: CommandDef = {
   name: "inspect",
   usage: "[OPTIONS] NETWORK [NETWORK...]",
-  description: "Display detailed information on one or more networks",
+  description: "Show the full details of one or more networks",
   flags: [
-    { ...formatFlag, short: "f" },
-    { name: "verbose", short: "v", kind: "bool", usage: "Verbose output for diagnostics" },
+    templateFormatFlag,
+    { name: "verbose", short: "v", kind: "bool", usage: "Add details for diagnosing problems" },
   ],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) =>

@@ -9,13 +9,13 @@ import { parseFilterFlags } from "./ps.js";
 export const networkLs: CommandDef = {
   name: "ls",
   usage: "[OPTIONS]",
-  description: "List networks",
+  description: "Show the networks",
   aliases: ["list"],
   flags: [
-    { name: "filter", short: "f", kind: "filter", usage: 'Provide filter values (e.g. "driver=bridge")' },
+    { name: "filter", short: "f", kind: "filter", usage: "Only show networks that match (e.g. \"driver=bridge\")" },
     formatFlag,
-    { name: "no-trunc", kind: "bool", usage: "Do not truncate the output" },
-    { name: "quiet", short: "q", kind: "bool", usage: "Only display network IDs" },
+    { name: "no-trunc", kind: "bool", usage: "Print IDs in full" },
+    { name: "quiet", short: "q", kind: "bool", usage: "Print network IDs only" },
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {

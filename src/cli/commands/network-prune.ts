@@ -10,10 +10,10 @@ const warning = "WARNING! This will remove all custom networks not used by at le
 export const networkPrune: CommandDef = {
   name: "prune",
   usage: "[OPTIONS]",
-  description: "Remove all unused networks",
+  description: "Delete the networks no container uses",
   flags: [
-    { name: "filter", kind: "filter", usage: 'Provide filter values (e.g. "until=<timestamp>")' },
-    { name: "force", short: "f", kind: "bool", usage: "Do not prompt for confirmation" },
+    { name: "filter", kind: "filter", usage: "Only prune what matches (e.g. \"until=<timestamp>\")" },
+    { name: "force", short: "f", kind: "bool", usage: "Skip the confirmation prompt" },
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {

@@ -9,9 +9,9 @@ import { daemonMessage } from "./common.js";
 export const networkRm: CommandDef = {
   name: "rm",
   usage: "NETWORK [NETWORK...]",
-  description: "Remove one or more networks",
+  description: "Delete networks",
   aliases: ["remove"],
-  flags: [{ name: "force", short: "f", kind: "bool", usage: "Do not error if the network does not exist" }],
+  flags: [{ name: "force", short: "f", kind: "bool", usage: "Say nothing when a network does not exist" }],
   args: { kind: "min", n: 1 },
   async run({ io, client }, flags) {
     let status = 0;

@@ -22,13 +22,13 @@ interface Group {
 }
 
 export const networkGroup: Group = {
-  description: "Manage networks",
+  description: "Work with networks",
   commands: { connect: networkConnect, create: networkCreate, disconnect: networkDisconnect, inspect: networkInspect, ls: networkLs, prune: networkPrune, rm: networkRm },
   aliases: { ls: ["list"], rm: ["remove"] },
 };
 
 export const volumeGroup: Group = {
-  description: "Manage volumes",
+  description: "Work with volumes",
   // cli/command/volume/cmd.go declares Use "volume COMMAND"; the network group's Use is bare.
   use: "COMMAND",
   commands: { create: volumeCreate, inspect: volumeInspect, ls: volumeLs, prune: volumePrune, rm: volumeRm },

@@ -5,7 +5,7 @@ import { forEachTarget } from "./common.js";
 export const pause: CommandDef = {
   name: "pause",
   usage: "CONTAINER [CONTAINER...]",
-  description: "Pause all processes within one or more containers",
+  description: "Freeze every process of the containers",
   flags: [],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) => forEachTarget(ctx, flags.args, (id) => ctx.client.containerPause(id)),
@@ -14,7 +14,7 @@ export const pause: CommandDef = {
 export const unpause: CommandDef = {
   name: "unpause",
   usage: "CONTAINER [CONTAINER...]",
-  description: "Unpause all processes within one or more containers",
+  description: "Let the processes of paused containers run again",
   flags: [],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) => forEachTarget(ctx, flags.args, (id) => ctx.client.containerUnpause(id)),

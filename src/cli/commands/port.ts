@@ -7,7 +7,7 @@ import { joinHostPort, naturalCompare } from "../format/index.js";
 export const port: CommandDef = {
   name: "port",
   usage: "CONTAINER [PRIVATE_PORT[/PROTO]]",
-  description: "List port mappings or a specific mapping for the container",
+  description: "Show where a container's ports are published on the host",
   flags: [],
   args: { kind: "range", min: 1, max: 2 },
   async run({ io, client }, flags) {

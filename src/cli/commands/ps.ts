@@ -41,16 +41,16 @@ function checkFormat(format: string): void {
 export const ps: CommandDef = {
   name: "ps",
   usage: "[OPTIONS]",
-  description: "List containers",
+  description: "Show the containers",
   flags: [
     { name: "all", short: "a", kind: "bool", usage: "Show every container, not only running ones" },
-    { name: "filter", short: "f", kind: "filter", usage: "Filter output based on conditions provided" },
+    { name: "filter", short: "f", kind: "filter", usage: "Only show containers that match these conditions" },
     formatFlag,
     { name: "last", short: "n", kind: "int", defaultText: "-1", usage: "Show the n most recently created containers (all states)" },
     { name: "latest", short: "l", kind: "bool", usage: "Show the most recently created container (all states)" },
-    { name: "no-trunc", kind: "bool", usage: "Do not truncate output" },
+    { name: "no-trunc", kind: "bool", usage: "Print values in full" },
     { name: "quiet", short: "q", kind: "bool", usage: "Only print container IDs" },
-    { name: "size", short: "s", kind: "bool", usage: "Display total file sizes" },
+    { name: "size", short: "s", kind: "bool", usage: "Add the containers' file sizes" },
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {

@@ -9,12 +9,12 @@ import { pullImage } from "./create-container.js";
 export const pull: CommandDef = {
   name: "pull",
   usage: "[OPTIONS] NAME[:TAG|@DIGEST]",
-  description: "Download an image from a registry",
+  description: "Fetch an image from a registry",
   flags: [
-    { name: "all-tags", short: "a", kind: "bool", usage: "Download all tagged images in the repository" },
-    { name: "disable-content-trust", kind: "bool", defaultText: "true", usage: "Skip image verification" },
-    { name: "platform", kind: "string", usage: "Set platform if server is multi-platform capable" },
-    { name: "quiet", short: "q", kind: "bool", usage: "Suppress verbose output" },
+    { name: "all-tags", short: "a", kind: "bool", usage: "Fetch every tag of the repository" },
+    { name: "disable-content-trust", kind: "bool", defaultText: "true", usage: "Do not verify image signatures" },
+    { name: "platform", kind: "string", usage: "Platform of the image, when the daemon supports several" },
+    { name: "quiet", short: "q", kind: "bool", usage: "Print less while pulling" },
   ],
   args: { kind: "exact", n: 1 },
   async run({ io, client }, flags) {

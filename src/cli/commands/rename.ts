@@ -6,7 +6,7 @@ import { daemonMessage } from "./common.js";
 export const rename: CommandDef = {
   name: "rename",
   usage: "CONTAINER NEW_NAME",
-  description: "Rename a container",
+  description: "Give a container a new name",
   flags: [],
   args: { kind: "exact", n: 2 },
   async run({ io, client }, flags) {

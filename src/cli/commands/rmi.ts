@@ -8,12 +8,12 @@ import { daemonMessage } from "./common.js";
 export const rmi: CommandDef = {
   name: "rm",
   usage: "[OPTIONS] IMAGE [IMAGE...]",
-  description: "Remove one or more images",
+  description: "Delete images",
   aliases: ["remove"],
   flags: [
-    { name: "force", short: "f", kind: "bool", usage: "Force removal of the image" },
-    { name: "no-prune", kind: "bool", usage: "Do not delete untagged parents" },
-    { name: "platform", kind: "list", typeName: "stringSlice", usage: "Remove only the given platforms" },
+    { name: "force", short: "f", kind: "bool", usage: "Delete the image even when it has several tags or a stopped container uses it" },
+    { name: "no-prune", kind: "bool", usage: "Keep the untagged parent images" },
+    { name: "platform", kind: "list", typeName: "strings", usage: "Delete just these platforms of the image" },
   ],
   args: { kind: "min", n: 1 },
   async run({ io, client }, flags) {

@@ -4,7 +4,7 @@ import { StatusError } from "../errors.js";
 import { getString } from "../flags/flag-spec.js";
 import { bytesSize, parseTemplate } from "../format/index.js";
 import { clientVersion as cv } from "../version.js";
-import { daemonMessage, formatFlag } from "./common.js";
+import { daemonMessage, templateFormatFlag } from "./common.js";
 
 const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -33,8 +33,8 @@ function clientBlock(): string {
 export const version: CommandDef = {
   name: "version",
   usage: "[OPTIONS]",
-  description: "Show the Docker version information",
-  flags: [{ ...formatFlag, short: "f" }],
+  description: "Show the client's and the daemon's versions",
+  flags: [templateFormatFlag],
   args: { kind: "none" },
   async run({ io, client }, flags) {
     const format = getString(flags, "format");
@@ -85,8 +85,8 @@ function cdiDirectories(dirs: unknown): string[] {
 export const info: CommandDef = {
   name: "info",
   usage: "[OPTIONS]",
-  description: "Display system-wide information",
-  flags: [{ ...formatFlag, short: "f" }],
+  description: "Show information about the whole system",
+  flags: [templateFormatFlag],
   args: { kind: "none" },
   async run({ io, client }, flags) {
     const format = getString(flags, "format");

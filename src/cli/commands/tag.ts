@@ -6,7 +6,7 @@ import { StatusError } from "../errors.js";
 export const tag: CommandDef = {
   name: "tag",
   usage: "SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
-  description: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE",
+  description: "Give the image SOURCE_IMAGE another name, TARGET_IMAGE",
   flags: [],
   args: { kind: "exact", n: 2 },
   async run({ client }, flags) {

@@ -6,7 +6,7 @@ import { tabwrite } from "../format/index.js";
 export const top: CommandDef = {
   name: "top",
   usage: "CONTAINER [ps OPTIONS]",
-  description: "Display the running processes of a container",
+  description: "Show the processes running in a container",
   flags: [],
   interspersed: false,
   args: { kind: "min", n: 1 },

@@ -2,14 +2,14 @@
 // 404 through as it is ("Error response from daemon: get x: no such volume").
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
-import { formatFlag } from "./common.js";
+import { templateFormatFlag } from "./common.js";
 import { inspectAll } from "./inspect.js";
 
 export const volumeInspect: CommandDef = {
   name: "inspect",
   usage: "[OPTIONS] VOLUME [VOLUME...]",
-  description: "Display detailed information on one or more volumes",
-  flags: [{ ...formatFlag, short: "f" }],
+  description: "Show the full details of one or more volumes",
+  flags: [templateFormatFlag],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) =>
     inspectAll(ctx, flags.args, getString(flags, "format"), (ref) => ctx.client.volumeInspect(ref)),

@@ -9,13 +9,13 @@ import { parseFilterFlags } from "./ps.js";
 export const volumeLs: CommandDef = {
   name: "ls",
   usage: "[OPTIONS]",
-  description: "List volumes",
+  description: "Show the volumes",
   aliases: ["list"],
   flags: [
-    { name: "cluster", kind: "bool", usage: "Display only cluster volumes, and use cluster volume list formatting" },
-    { name: "filter", short: "f", kind: "filter", usage: 'Provide filter values (e.g. "dangling=true")' },
+    { name: "cluster", kind: "bool", hidden: true, usage: "Only cluster volumes, listed in the cluster format" },
+    { name: "filter", short: "f", kind: "filter", usage: "Only show volumes that match (e.g. \"dangling=true\")" },
     formatFlag,
-    { name: "quiet", short: "q", kind: "bool", usage: "Only display volume names" },
+    { name: "quiet", short: "q", kind: "bool", usage: "Print volume names only" },
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {

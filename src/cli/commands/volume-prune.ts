@@ -12,11 +12,11 @@ const allWarning = "WARNING! This will remove all local volumes not used by at l
 export const volumePrune: CommandDef = {
   name: "prune",
   usage: "[OPTIONS]",
-  description: "Remove unused local volumes",
+  description: "Delete local volumes that nothing uses",
   flags: [
-    { name: "all", short: "a", kind: "bool", usage: "Remove all unused volumes, not just anonymous ones" },
-    { name: "filter", kind: "filter", usage: 'Provide filter values (e.g. "label=<label>")' },
-    { name: "force", short: "f", kind: "bool", usage: "Do not prompt for confirmation" },
+    { name: "all", short: "a", kind: "bool", usage: "Delete every unused volume, not only anonymous ones" },
+    { name: "filter", kind: "filter", usage: "Only prune what matches (e.g. \"label=<label>\")" },
+    { name: "force", short: "f", kind: "bool", usage: "Skip the confirmation prompt" },
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {

@@ -6,9 +6,9 @@ import { forEachTarget } from "./common.js";
 export const volumeRm: CommandDef = {
   name: "rm",
   usage: "[OPTIONS] VOLUME [VOLUME...]",
-  description: "Remove one or more volumes",
+  description: "Delete volumes",
   aliases: ["remove"],
-  flags: [{ name: "force", short: "f", kind: "bool", usage: "Force the removal of one or more volumes" }],
+  flags: [{ name: "force", short: "f", kind: "bool", usage: "Remove by force" }],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) => forEachTarget(ctx, flags.args, (name) => ctx.client.volumeRemove(name, getBool(flags, "force"))),
 };

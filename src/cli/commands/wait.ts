@@ -6,7 +6,7 @@ import { daemonMessage } from "./common.js";
 export const wait: CommandDef = {
   name: "wait",
   usage: "CONTAINER [CONTAINER...]",
-  description: "Block until one or more containers stop, then print their exit codes",
+  description: "Wait for containers to stop, then print their exit codes",
   flags: [],
   args: { kind: "min", n: 1 },
   async run({ io, client }, flags) {

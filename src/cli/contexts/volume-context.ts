@@ -1,6 +1,7 @@
 // The row context of `docker volume ls` (cli/command/formatter/volume.go). Local volumes carry
-// no usage data or cluster info, hence the N/A columns.
+// no cluster info, hence the N/A columns; usage data comes only with system df.
 import type { Volume } from "../../client/index.js";
+import { humanSize } from "../format/index.js";
 
 export const volumeHeaders: Record<string, string> = {
   ID: "ID",
@@ -24,7 +25,9 @@ export function volumeFormat(source: string, quiet: boolean): string {
   return source;
 }
 
-export function volumeContext(v: Volume) {
+/** The volume, with the usage data `docker system df -v` gets and `volume ls` does not. */
+export function volumeContext(v: Volume & { UsageData?: { Size: number; RefCount: number } | null }) {
+  const usage = v.UsageData;
   const labels = v.Labels;
   return {
     Name: () => v.Name,
@@ -39,8 +42,8 @@ export function volumeContext(v: Volume) {
             .join(",")
         : "",
     Label: (name: string) => labels?.[name] ?? "",
-    Links: () => "N/A",
-    Size: () => "N/A",
+    Links: () => (usage ? String(usage.RefCount) : "N/A"),
+    Size: () => (usage ? humanSize(usage.Size) : "N/A"),
     Group: () => "N/A",
     Availability: () => "N/A",
     Status: () => "N/A",

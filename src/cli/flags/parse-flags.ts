@@ -51,7 +51,8 @@ export function parseFlags(argv: string[], specs: FlagSpec[], interspersed: bool
   const all = [...specs, helpFlag];
   const byName = new Map(all.map((s) => [s.name, s]));
   const byShort = new Map(all.filter((s) => s.short).map((s) => [s.short as string, s]));
-  byShort.set("h", helpFlag);
+  // -h is help's shorthand, unless the command has its own -h (run and create: --hostname).
+  if (!byShort.has("h")) byShort.set("h", helpFlag);
   const values = new Map<string, FlagValue>();
   const changed = new Set<string>();
   const args: string[] = [];

@@ -28,10 +28,31 @@ export class CliHarness {
   readonly clock = new ManualClock("2026-01-15T09:00:00Z");
   readonly engine = new Engine({ clock: this.clock, ids: new SeededIdSource(42) });
   readonly client = new DockerClient(new InProcessTransport(this.engine.handle));
+  /** The host's files the CLI reads and writes (~/.docker/config.json), by absolute path. */
+  readonly files = new Map<string, string>();
+  private readonly fileAccess = {
+    readFile: (path: string) => {
+      const text = this.files.get(path);
+      return text === undefined ? Promise.reject(new Error(`ENOENT: no such file or directory, open '${path}'`)) : Promise.resolve(text);
+    },
+    writeFile: (path: string, text: string) => {
+      this.files.set(path, text);
+      return Promise.resolve();
+    },
+  };
 
   async docker(...argv: string[]): Promise<CliResult> {
+    return this.dockerPiped(undefined, ...argv);
+  }
+
+  /** Runs a command with `input` piped to its stdin (undefined: no stdin at all). */
+  async dockerPiped(input: string | undefined, ...argv: string[]): Promise<CliResult> {
     let stdout = "";
     let stderr = "";
+    const chunks = async function* () {
+      if (input) yield input;
+    };
+    const piped: InputStream = { data: chunks(), close: () => undefined };
     const exitCode = await runDocker(
       argv,
       {
@@ -41,6 +62,8 @@ export class CliHarness {
         columns: 80,
         env: { HOME: "/home/learner" },
         now: () => this.clock.now(),
+        ...this.fileAccess,
+        ...(input !== undefined ? { stdin: { isTTY: false, open: () => piped } } : {}),
       },
       this.client,
     );
@@ -87,11 +110,14 @@ export class CliHarness {
         rows: 24,
         env: { HOME: "/home/learner" },
         now: () => this.clock.now(),
+        ...this.fileAccess,
         signal: abort.signal,
         stdin: {
           isTTY: true,
           open: () => {
             opened = true;
+            // A command may read again after closing its input (docker login's two prompts).
+            for (let i = queue.length - 1; i >= 0; i--) if (queue[i] === null) queue.splice(i, 1);
             if (pendingKeys) push(pendingKeys);
             pendingKeys = "";
             return stream;

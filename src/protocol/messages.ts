@@ -2,7 +2,7 @@
 // The UI sends keystrokes and requests; the worker sends terminal bytes and views of engine state.
 // Bump PROTOCOL_VERSION whenever a message changes shape: both sides check it on connect.
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A container as the panels and the graph show it; computed by the worker from the Engine API. */
 export interface ContainerView {
@@ -62,6 +62,11 @@ export type WorldChange =
   | { kind: "volume"; id: string; value: VolumeView | null }
   | { kind: "network"; id: string; value: NetworkView | null };
 
+/** A page for the preview pane, or why there is none. */
+export type PreviewResponse =
+  | { ok: true; status: number; reason: string; contentType: string; body: string }
+  | { ok: false; error: string };
+
 /** How loading the saved playground went. */
 export type RestoreOutcome =
   | { status: "fresh" }
@@ -75,7 +80,9 @@ export type UiToWorker =
   | { type: "resize"; cols: number; rows: number }
   /** Type a command into the terminal on the learner's behalf, visibly, then run it. */
   | { type: "run-command"; command: string }
-  | { type: "reset" };
+  | { type: "reset" }
+  /** The preview pane asks for a page from a port published on the playground's host. */
+  | { type: "http-get"; id: number; port: number; path: string };
 
 export type WorkerToUi =
   | { type: "ready"; protocolVersion: number; world: WorldView; restore: RestoreOutcome }
@@ -83,4 +90,5 @@ export type WorkerToUi =
   | { type: "output"; data: string }
   | { type: "world-changed"; changes: WorldChange[] }
   | { type: "reset-done"; world: WorldView }
+  | { type: "http-response"; id: number; response: PreviewResponse }
   | { type: "fatal"; message: string };

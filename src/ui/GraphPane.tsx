@@ -1,5 +1,6 @@
 import { Suspense, lazy, useEffect, useState } from "react";
 import type { JSX } from "react";
+import { PreviewPane } from "./PreviewPane.js";
 import { usePlayground } from "./store.js";
 
 // React Flow is the heaviest dependency: it loads once the terminal has drawn its first
@@ -21,12 +22,23 @@ function Placeholder(): JSX.Element {
   return <div className="graph-placeholder">Loading graph…</div>;
 }
 
+type Tab = "topology" | "preview";
+
 export function GraphPane(): JSX.Element {
   const hasWorld = useAfterFirstPaint(usePlayground((s) => s.hasWorld));
+  const [tab, setTab] = useState<Tab>("topology");
   return (
-    <section className="graph-pane" aria-label="Topology">
-      <h2 className="pane-title">Topology</h2>
-      {hasWorld ? (
+    <section className="graph-pane" aria-label={tab === "topology" ? "Topology" : "Preview"}>
+      <div className="pane-tabs" role="tablist">
+        {(["topology", "preview"] as const).map((t) => (
+          <button key={t} role="tab" aria-selected={tab === t} className={`pane-tab${tab === t ? " active" : ""}`} onClick={() => setTab(t)} data-testid={`tab-${t}`}>
+            {t === "topology" ? "Topology" : "Preview"}
+          </button>
+        ))}
+      </div>
+      {tab === "preview" ? (
+        <PreviewPane />
+      ) : hasWorld ? (
         <Suspense fallback={<Placeholder />}>
           <TopologyGraph />
         </Suspense>

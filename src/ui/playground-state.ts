@@ -75,6 +75,7 @@ export function receive(state: PlaygroundState, message: WorkerToUi): Playground
     case "fatal":
       return { ...state, status: "fatal", error: message.message };
     case "output":
+    case "http-response":
       return state;
   }
 }

@@ -5,6 +5,24 @@ import type { Connection, TerminalSize } from "./connection.js";
 import { claimOwnership } from "./ownership.js";
 import { playgroundStore } from "./store.js";
 import { resetTerminal, writeOutput } from "./terminal-output.js";
+import type { PreviewResponse } from "../protocol/index.js";
+
+const previews = new Map<number, (response: PreviewResponse) => void>();
+let nextPreview = 0;
+
+function settlePreview(id: number, response: PreviewResponse): void {
+  previews.get(id)?.(response);
+  previews.delete(id);
+}
+
+/** Asks the engine for a page on a published port of the playground's host. */
+export function fetchPreview(port: number, path: string): Promise<PreviewResponse> {
+  if (!connection) return Promise.resolve({ ok: false, error: "The engine is not running in this tab." });
+  const id = ++nextPreview;
+  const answer = new Promise<PreviewResponse>((resolve) => previews.set(id, resolve));
+  connection.send({ type: "http-get", id, port, path });
+  return answer;
+}
 
 let connection: Connection | undefined;
 let size: TerminalSize | undefined;
@@ -25,7 +43,9 @@ function start(claimed: number): void {
   playgroundStore.getState().setStatus("connecting");
   const current = connect({
     onMessage: (message) => {
-      if (connection === current) playgroundStore.getState().receive(message);
+      if (connection !== current) return;
+      if (message.type === "http-response") settlePreview(message.id, message.response);
+      else playgroundStore.getState().receive(message);
     },
     onOutput: (data) => {
       if (connection === current) writeOutput(data);

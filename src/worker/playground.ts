@@ -8,6 +8,7 @@ import { ShellSession } from "../shell/index.js";
 import type { Persistence } from "./persistence.js";
 import { lazyFileSystem } from "./host-files.js";
 import { hostNetwork } from "./host-network.js";
+import { previewGet } from "./preview.js";
 import { diffWorld, readWorld } from "./world-view.js";
 
 const emptyWorld: WorldView = { containers: [], images: [], volumes: [], networks: [] };
@@ -180,6 +181,13 @@ export class Playground {
       case "reset":
         await this.reset();
         break;
+      case "http-get": {
+        const response = await previewGet(this.engine.net, message.port, message.path);
+        this.options.post({ type: "http-response", id: message.id, response });
+        // A served page writes an access log line: the panels may show it.
+        void this.refresh();
+        break;
+      }
       case "hello":
         break;
     }

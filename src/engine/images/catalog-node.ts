@@ -5,6 +5,7 @@ import { buildpackDepsBookworm, buildpackDepsTrixie } from "./catalog-buildpack-
 import { alpine322, trixieSlim } from "./catalog-os.js";
 import { cmd, copy, entrypoint, env, run } from "./catalog-spec.js";
 import type { BuildStep, ImageSpec, RepositorySpec } from "./catalog-spec.js";
+import { nodeAlpineInstall, nodeDebianInstall, nodeDebianUser, nodeEntrypoint, suiteOf, yarnClassic } from "./rootfs/node.js";
 
 const YARN_VERSION = "1.22.22";
 
@@ -55,11 +56,14 @@ function node(b: NodeBuild): ImageSpec {
   const nodeLayerGz = Math.round(b.size * 0.27);
   const install: BuildStep[] =
     b.flavour === "alpine"
-      ? [env("NODE_VERSION", b.version), run(nodeInstall("alpine"), b.size, nodeLayerGz)]
-      : [
-          run(USER_STEP, 8_989, 3_312),
+      ? [
           env("NODE_VERSION", b.version),
-          run(nodeInstall(b.flavour), b.size, nodeLayerGz),
+          run(nodeInstall("alpine"), b.size, nodeLayerGz, () => nodeAlpineInstall(b.version, b.base.key.slice("alpine:".length), b.created)),
+        ]
+      : [
+          run(USER_STEP, 8_989, 3_312, () => nodeDebianUser(suiteOf(b.base.key), b.created)),
+          env("NODE_VERSION", b.version),
+          run(nodeInstall(b.flavour), b.size, nodeLayerGz, () => nodeDebianInstall(b.version, b.flavour, suiteOf(b.base.key), b.created)),
         ];
   return {
     key: `node:${b.version}-${b.flavour}`,
@@ -69,8 +73,8 @@ function node(b: NodeBuild): ImageSpec {
     steps: [
       ...install,
       env("YARN_VERSION", YARN_VERSION),
-      run(yarnInstall(b.flavour), 5_308_771 + (b.flavour === "slim" ? 112_568 : 0), 1_252_690),
-      copy("docker-entrypoint.sh /usr/local/bin/", 388, 449),
+      run(yarnInstall(b.flavour), 5_308_771 + (b.flavour === "slim" ? 112_568 : 0), 1_252_690, () => yarnClassic(b.created)),
+      copy("docker-entrypoint.sh /usr/local/bin/", 388, 449, () => nodeEntrypoint(b.created)),
       entrypoint("docker-entrypoint.sh"),
       cmd("node"),
     ],

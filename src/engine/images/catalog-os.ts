@@ -3,6 +3,11 @@
 
 import { add, cmd, copy, DEFAULT_PATH, legacy, rootfs } from "./catalog-spec.js";
 import type { ImageSpec, RepositorySpec } from "./catalog-spec.js";
+import { alpineRootfs } from "./rootfs/alpine.js";
+import { busyboxVariantRootfs } from "./rootfs/busybox.js";
+import { debianRootfs, ubuntuRootfs } from "./rootfs/debian.js";
+import { helloWorldRootfs } from "./rootfs/hello-world.js";
+import { oraclelinuxRootfs } from "./rootfs/oraclelinux.js";
 
 function alpine(version: string, created: string, size: number, compressedSize: number): ImageSpec {
   return {
@@ -10,7 +15,10 @@ function alpine(version: string, created: string, size: number, compressedSize: 
     rootConfig: { Env: [`PATH=${DEFAULT_PATH}`] },
     created,
     buildkit: true,
-    steps: [add(`alpine-minirootfs-${version}-x86_64.tar.gz /`, size, compressedSize), cmd("/bin/sh")],
+    steps: [
+      add(`alpine-minirootfs-${version}-x86_64.tar.gz /`, size, compressedSize, () => alpineRootfs(version, created)),
+      cmd("/bin/sh"),
+    ],
   };
 }
 
@@ -25,7 +33,7 @@ function busybox(variant: string, created: string, size: number, compressedSize:
     rootConfig: { Env: [`PATH=${DEFAULT_PATH}`] },
     created,
     buildkit: true,
-    steps: [add("busybox.tar.xz /", size, compressedSize), cmd("sh")],
+    steps: [add("busybox.tar.xz /", size, compressedSize, () => busyboxVariantRootfs(variant, created)), cmd("sh")],
   };
 }
 
@@ -45,7 +53,7 @@ function ubuntu(version: string, created: string, size: number, compressedSize: 
       legacy.arg("LAUNCHPAD_BUILD_ARCH"),
       legacy.label("org.opencontainers.image.ref.name", "ubuntu"),
       legacy.label("org.opencontainers.image.version", version),
-      legacy.addRootfs(size, compressedSize),
+      legacy.addRootfs(size, compressedSize, () => ubuntuRootfs(version, created)),
       legacy.cmd("/bin/bash"),
     ],
     rootConfig: { Env: [`PATH=${DEFAULT_PATH}`] },
@@ -71,6 +79,7 @@ function debian(suite: string, slim: boolean, size: number, compressedSize: numb
         "debuerreotype 0.16",
         size,
         compressedSize,
+        () => debianRootfs(suite, slim ? "slim" : "full", DEBIAN_SNAPSHOT),
       ),
     ],
   };
@@ -90,7 +99,10 @@ export const oraclelinux9Slim: ImageSpec = {
   created: "2025-10-14T22:07:51.204839012Z",
   buildkit: false,
   dockerVersion: "24.0.7",
-  steps: [legacy.addRootfs(114_567_712, 45_912_318), legacy.cmd("/bin/bash")],
+  steps: [
+    legacy.addRootfs(114_567_712, 45_912_318, () => oraclelinuxRootfs("2025-10-14T22:07:51.204839012Z")),
+    legacy.cmd("/bin/bash"),
+  ],
 };
 
 const helloWorld: ImageSpec = {
@@ -98,7 +110,7 @@ const helloWorld: ImageSpec = {
   rootConfig: { Env: [`PATH=${DEFAULT_PATH}`] },
   created: "2025-08-13T22:18:44Z",
   buildkit: true,
-  steps: [copy("hello /", 10_072, 3_952), cmd("/hello")],
+  steps: [copy("hello /", 10_072, 3_952, () => helloWorldRootfs("2025-08-13T22:18:44Z")), cmd("/hello")],
 };
 
 export const osRepositories: RepositorySpec[] = [

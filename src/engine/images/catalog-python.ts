@@ -3,8 +3,9 @@
 
 import { buildpackDepsTrixie } from "./catalog-buildpack-deps.js";
 import { alpine322, trixieSlim } from "./catalog-os.js";
-import { cmd, DEFAULT_PATH, env, run } from "./catalog-spec.js";
+import { cmd, DEFAULT_PATH, env, run, withFiles } from "./catalog-spec.js";
 import type { BuildStep, ImageSpec, RepositorySpec } from "./catalog-spec.js";
+import { pythonBuild, pythonRuntimeDeps, pythonUnversionedLinks } from "./rootfs/python.js";
 
 const GPG_KEY = "7169605F62C751356D054A26A821E680E5FA6305";
 
@@ -60,12 +61,12 @@ function python(version: string, flavour: Flavour, created: string, size: number
       // Kept from an older Dockerfile, hence /usr/local/bin twice in PATH, as in the real image.
       env("PATH", `/usr/local/bin:${DEFAULT_PATH}`),
       env("LANG", "C.UTF-8"),
-      RUNTIME_DEPS[flavour],
+      withFiles(RUNTIME_DEPS[flavour], () => pythonRuntimeDeps(flavour, created)),
       ...(release.signed ? [env("GPG_KEY", GPG_KEY)] : []),
       env("PYTHON_VERSION", version),
       env("PYTHON_SHA256", release.sha256),
-      run(buildScript(flavour, release.signed), size, gz),
-      SYMLINKS,
+      run(buildScript(flavour, release.signed), size, gz, () => pythonBuild(version, flavour, created)),
+      withFiles(SYMLINKS, () => pythonUnversionedLinks(created)),
       cmd("python3"),
     ],
   };

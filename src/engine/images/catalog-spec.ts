@@ -54,19 +54,26 @@ function meta(instruction: string, effect: StepEffect): BuildStep {
   return { createdBy: instruction, comment: BUILDKIT, effect };
 }
 
-function layered(instruction: string, size: number, compressedSize: number): BuildStep {
-  return { createdBy: instruction, comment: BUILDKIT, layer: { size, compressedSize }, effect: { kind: "none" } };
+/** What a layer holds, built on first use; absent, the layer has sizes but no files. */
+export type LayerFiles = () => Layer;
+
+function layerSize(size: number, compressedSize: number, files?: LayerFiles): LayerSize {
+  return files ? { size, compressedSize, files } : { size, compressedSize };
+}
+
+function layered(instruction: string, size: number, compressedSize: number, files?: LayerFiles): BuildStep {
+  return { createdBy: instruction, comment: BUILDKIT, layer: layerSize(size, compressedSize, files), effect: { kind: "none" } };
 }
 
 // BuildKit's history texts, as `docker history --no-trunc` prints them.
 const quoted = (args: string[]): string => `[${args.map((a) => JSON.stringify(a)).join(" ")}]`;
 
-export const run = (script: string, size: number, compressedSize: number): BuildStep =>
-  layered(`RUN /bin/sh -c ${script} # buildkit`, size, compressedSize);
-export const copy = (args: string, size: number, compressedSize: number): BuildStep =>
-  layered(`COPY ${args} # buildkit`, size, compressedSize);
-export const add = (args: string, size: number, compressedSize: number): BuildStep =>
-  layered(`ADD ${args} # buildkit`, size, compressedSize);
+export const run = (script: string, size: number, compressedSize: number, files?: LayerFiles): BuildStep =>
+  layered(`RUN /bin/sh -c ${script} # buildkit`, size, compressedSize, files);
+export const copy = (args: string, size: number, compressedSize: number, files?: LayerFiles): BuildStep =>
+  layered(`COPY ${args} # buildkit`, size, compressedSize, files);
+export const add = (args: string, size: number, compressedSize: number, files?: LayerFiles): BuildStep =>
+  layered(`ADD ${args} # buildkit`, size, compressedSize, files);
 export const env = (name: string, value: string): BuildStep =>
   meta(`ENV ${name}=${value}`, { kind: "env", name, value });
 export const label = (name: string, value: string): BuildStep =>
@@ -90,9 +97,9 @@ export const FILE_HASH = "{file-hash}";
 // The legacy builder's texts, still seen in images built without BuildKit (ubuntu, oraclelinux).
 export const legacy = {
   /** `ADD file:<hash> in /`: the hash is filled in from the layer's seed when the catalog is built. */
-  addRootfs: (size: number, compressedSize: number): BuildStep => ({
+  addRootfs: (size: number, compressedSize: number, files?: LayerFiles): BuildStep => ({
     createdBy: `/bin/sh -c #(nop) ADD file:${FILE_HASH} in / `,
-    layer: { size, compressedSize },
+    layer: layerSize(size, compressedSize, files),
     effect: { kind: "none" },
   }),
   arg: (name: string): BuildStep => ({ createdBy: `/bin/sh -c #(nop)  ARG ${name}`, effect: { kind: "none" } }),
@@ -106,9 +113,15 @@ export const legacy = {
   }),
 };
 
+/** The same step with the files its layer holds, for steps shared between builds as values. */
+export function withFiles(step: BuildStep, files: LayerFiles): BuildStep {
+  if (!step.layer) throw new Error(`catalog: "${step.createdBy.slice(0, 40)}" adds no layer to hold files`);
+  return { ...step, layer: { ...step.layer, files } };
+}
+
 /** A root filesystem made by a distribution's own tooling: one history line, one layer. */
-export function rootfs(createdBy: string, comment: string, size: number, compressedSize: number): BuildStep {
-  return { createdBy, comment, layer: { size, compressedSize }, effect: { kind: "none" } };
+export function rootfs(createdBy: string, comment: string, size: number, compressedSize: number, files?: LayerFiles): BuildStep {
+  return { createdBy, comment, layer: layerSize(size, compressedSize, files), effect: { kind: "none" } };
 }
 
 /** PATH as BuildKit and most base images set it. */

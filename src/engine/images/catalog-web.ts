@@ -3,19 +3,28 @@
 
 import { alpine321, alpine322, bookwormSlim, trixieSlim } from "./catalog-os.js";
 import {
-  cmd, copy, DEFAULT_PATH, entrypoint, env, expose, label, run, stopSignal, volume, workdir,
+  cmd, copy, DEFAULT_PATH, entrypoint, env, expose, label, run, stopSignal, volume, withFiles, workdir,
 } from "./catalog-spec.js";
 import type { BuildStep, ImageSpec, RepositorySpec } from "./catalog-spec.js";
+import { httpdAlpineUser, httpdBuild, httpdDebianRuntime, httpdForeground, httpdServerRoot } from "./rootfs/httpd.js";
+import { nginxAlpineModules, nginxAlpineSlimPackages, nginxDebianPackages, nginxEntrypointFile } from "./rootfs/nginx.js";
+import { registryBinary, registryCaCertificates, registryConfig, registryEntrypoint } from "./rootfs/registry.js";
 
 const NGINX_MAINTAINER = "NGINX Docker Maintainers <docker-maint@nginx.com>";
 
+/** "3.22.2" for the alpine:3.22.2 build an image is based on. */
+const alpineVersion = (base: ImageSpec | undefined): string => base?.key.slice("alpine:".length) ?? "";
+
+// A COPY of one helper script into /docker-entrypoint.d.
+const entrypointHelper = (name: string, created: string) => () => nginxEntrypointFile(`/docker-entrypoint.d/${name}`, created);
+
 // The entrypoint and its helper scripts, the same five files in every nginx variant.
-const nginxEntrypointSteps = (): BuildStep[] => [
-  copy("docker-entrypoint.sh /", 1_620, 1_005),
-  copy("10-listen-on-ipv6-by-default.sh /docker-entrypoint.d", 2_125, 1_210),
-  copy("15-local-resolvers.envsh /docker-entrypoint.d", 389, 402),
-  copy("20-envsubst-on-templates.sh /docker-entrypoint.d", 3_018, 1_398),
-  copy("30-tune-worker-processes.sh /docker-entrypoint.d", 4_620, 1_820),
+const nginxEntrypointSteps = (created: string): BuildStep[] => [
+  copy("docker-entrypoint.sh /", 1_620, 1_005, () => nginxEntrypointFile("/docker-entrypoint.sh", created)),
+  copy("10-listen-on-ipv6-by-default.sh /docker-entrypoint.d", 2_125, 1_210, entrypointHelper("10-listen-on-ipv6-by-default.sh", created)),
+  copy("15-local-resolvers.envsh /docker-entrypoint.d", 389, 402, entrypointHelper("15-local-resolvers.envsh", created)),
+  copy("20-envsubst-on-templates.sh /docker-entrypoint.d", 3_018, 1_398, entrypointHelper("20-envsubst-on-templates.sh", created)),
+  copy("30-tune-worker-processes.sh /docker-entrypoint.d", 4_620, 1_820, entrypointHelper("30-tune-worker-processes.sh", created)),
   entrypoint("/docker-entrypoint.sh"),
   expose("80/tcp"),
   stopSignal("SIGQUIT"),
@@ -49,8 +58,9 @@ function nginxDebian(v: NginxDebian): ImageSpec {
         `set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y gnupg1 ca-certificates     && NGINX_GPGKEYS="573BFD6B3D8FBC641079A6ABABF5BD827BD9BF62 8540A6F18833A80E9C1653A42FD21310B49F6B46 9E9BE90EACBCDE69FE9B204CBCDCD8A38D88A2B3"     && dpkgArch="$(dpkg --print-architecture)"     && nginxPackages="         nginx=\${NGINX_VERSION}-\${PKG_RELEASE}         nginx-module-xslt=\${NGINX_VERSION}-\${DYNPKG_RELEASE}         nginx-module-geoip=\${NGINX_VERSION}-\${DYNPKG_RELEASE}         nginx-module-image-filter=\${NGINX_VERSION}-\${DYNPKG_RELEASE}         nginx-module-njs=\${NGINX_VERSION}+\${NJS_VERSION}-\${NJS_RELEASE}     "     && apt-get install --no-install-recommends --no-install-suggests -y $nginxPackages gettext-base curl     && apt-get remove --purge --auto-remove -y && rm -rf /var/lib/apt/lists/* /etc/apt/sources.list.d/nginx.list     && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log     && mkdir /docker-entrypoint.d`,
         v.size,
         v.compressedSize,
+        () => nginxDebianPackages(v.suite, v.version, v.njs, v.created),
       ),
-      ...nginxEntrypointSteps(),
+      ...nginxEntrypointSteps(v.created),
     ],
   };
 }
@@ -79,8 +89,9 @@ function nginxAlpineSlim(version: string, base: ImageSpec, created: string, size
         `set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin -G nginx -g nginx nginx     && apkArch="$(cat /etc/apk/arch)"     && nginxPackages="         nginx=\${NGINX_VERSION}-r\${PKG_RELEASE}     "     && apk add --no-cache --virtual .checksum-deps         openssl     && apk add -X "https://nginx.org/packages/mainline/alpine/v$(egrep -o '^[0-9]+\\.[0-9]+' /etc/alpine-release)/main" --no-cache $nginxPackages     && apk add --no-cache tzdata     && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log     && mkdir /docker-entrypoint.d`,
         size,
         gz,
+        () => nginxAlpineSlimPackages(alpineVersion(base), version, created),
       ),
-      ...nginxEntrypointSteps(),
+      ...nginxEntrypointSteps(created),
     ],
   };
 }
@@ -98,6 +109,7 @@ function nginxAlpine(slim: ImageSpec, njs: string, created: string, size: number
         `set -x     && apkArch="$(cat /etc/apk/arch)"     && nginxPackages="         nginx=\${NGINX_VERSION}-r\${PKG_RELEASE}         nginx-module-xslt=\${NGINX_VERSION}-r\${DYNPKG_RELEASE}         nginx-module-geoip=\${NGINX_VERSION}-r\${DYNPKG_RELEASE}         nginx-module-image-filter=\${NGINX_VERSION}-r\${DYNPKG_RELEASE}         nginx-module-njs=\${NGINX_VERSION}.\${NJS_VERSION}-r\${NJS_RELEASE}     "     && apk add --no-cache --virtual .checksum-deps         openssl     && apk add -X "https://nginx.org/packages/mainline/alpine/v$(egrep -o '^[0-9]+\\.[0-9]+' /etc/alpine-release)/main" --no-cache $nginxPackages     && apk add --no-cache curl ca-certificates`,
         size,
         gz,
+        () => nginxAlpineModules(alpineVersion(slim.base), slim.key.slice("nginx:".length, slim.key.indexOf("-alpine")), njs, created),
       ),
     ],
   };
@@ -127,6 +139,7 @@ interface HttpdBuild {
 }
 
 function httpd(b: HttpdBuild): ImageSpec {
+  const flavour = b.flavour === "alpine" ? "alpine" : "debian";
   return {
     key: `httpd:2.4.65-${b.flavour}`,
     base: b.base,
@@ -135,14 +148,14 @@ function httpd(b: HttpdBuild): ImageSpec {
     steps: [
       env("HTTPD_PREFIX", HTTPD_PREFIX),
       env("PATH", `${HTTPD_PREFIX}/bin:${DEFAULT_PATH}`),
-      run(`mkdir -p "$HTTPD_PREFIX"     && chown www-data:www-data "$HTTPD_PREFIX"`, 0, 116),
+      run(`mkdir -p "$HTTPD_PREFIX"     && chown www-data:www-data "$HTTPD_PREFIX"`, 0, 116, () => httpdServerRoot(flavour, b.created)),
       workdir(HTTPD_PREFIX),
-      b.prepare,
+      withFiles(b.prepare, () => (flavour === "alpine" ? httpdAlpineUser(b.created) : httpdDebianRuntime(b.created))),
       env("HTTPD_VERSION", "2.4.65"),
       env("HTTPD_SHA256", "5482ad18346f0f78955ad362059d1784340bc4a74f623b1e22213047b77a807f"),
       env("HTTPD_PATCHES", ""),
-      run(`set -eux;     ${b.install}     ${HTTPD_FETCH}     httpd -v`, b.size, b.compressedSize),
-      copy("httpd-foreground /usr/local/bin/", 138, 350),
+      run(`set -eux;     ${b.install}     ${HTTPD_FETCH}     httpd -v`, b.size, b.compressedSize, () => httpdBuild(flavour, b.created)),
+      copy("httpd-foreground /usr/local/bin/", 138, 350, () => httpdForeground(b.created)),
       stopSignal("SIGWINCH"),
       expose("80/tcp"),
       cmd("httpd-foreground"),
@@ -179,16 +192,17 @@ function registry(version: string, configPath: string, created: string, size: nu
     created,
     buildkit: true,
     steps: [
-      run(`set -eux;     apk add --no-cache ca-certificates`, 671_520, 271_002),
+      run(`set -eux;     apk add --no-cache ca-certificates`, 671_520, 271_002, () => registryCaCertificates(created)),
       run(
         `set -eux;     version='${version}';     apkArch="$(apk --print-arch)";     case "$apkArch" in         x86_64)  arch='amd64';   ;;         aarch64) arch='arm64';   ;;         armhf)   arch='armv6';   ;;         *) echo >&2 "error: unsupported architecture: $apkArch"; exit 1 ;;     esac;     wget -O registry.tar.gz "https://github.com/distribution/distribution/releases/download/v\${version}/registry_\${version}_linux_\${arch}.tar.gz";     tar --extract --verbose --file registry.tar.gz --directory /bin/ registry;     rm registry.tar.gz;     registry --version`,
         size,
         gz,
+        () => registryBinary(version, created),
       ),
-      copy(`./config-example.yml ${configPath}`, 295, 392),
+      copy(`./config-example.yml ${configPath}`, 295, 392, () => registryConfig(configPath, version, created)),
       volume("/var/lib/registry"),
       expose("5000/tcp"),
-      copy("docker-entrypoint.sh /entrypoint.sh", 155, 338),
+      copy("docker-entrypoint.sh /entrypoint.sh", 155, 338, () => registryEntrypoint(created)),
       entrypoint("/entrypoint.sh"),
       cmd(configPath),
     ],

@@ -60,3 +60,28 @@ describe("traffic between containers", () => {
     );
   });
 });
+
+describe("healthchecks", () => {
+  async function tick(seconds: number) {
+    for (let s = 0; s < seconds; s++) {
+      for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 1));
+      cli.clock.advance(1000);
+    }
+    for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
+  }
+
+  it("drive the status in docker ps: starting, then healthy once the probe succeeds", async () => {
+    await cli.docker("run", "-d", "--name", "web", "--health-cmd", "wget -qO- http://localhost/ >/dev/null", "--health-interval", "5s", "nginx:alpine");
+    expect((await cli.docker("ps", "--format", "{{.Status}}")).stdout).toBe("Up Less than a second (health: starting)\n");
+    await tick(5);
+    expect((await cli.docker("ps", "--format", "{{.Status}}")).stdout).toBe("Up 5 seconds (healthy)\n");
+    expect((await cli.docker("inspect", "-f", "{{.State.Health.Status}} {{len .State.Health.Log}} {{(index .State.Health.Log 0).ExitCode}}", "web")).stdout).toBe("healthy 1 0\n");
+  });
+
+  it("turn unhealthy after the retries fail, with the probe's output kept", async () => {
+    await cli.docker("run", "-d", "--name", "box", "--health-cmd", "echo broken; exit 1", "--health-interval", "2s", "--health-retries", "2", "alpine", "sleep", "100");
+    await tick(4);
+    expect((await cli.docker("ps", "--format", "{{.Status}}")).stdout).toBe("Up 4 seconds (unhealthy)\n");
+    expect((await cli.docker("inspect", "-f", "{{.State.Health.FailingStreak}} {{json (index .State.Health.Log 0).Output}}", "box")).stdout).toBe('2 "broken\\n"\n');
+  });
+});

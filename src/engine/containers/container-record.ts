@@ -1,6 +1,7 @@
 // A container as the engine stores it. Field names are Docker's (container.Config, HostConfig,
 // NetworkSettings), so `docker inspect` is a projection of this record, not a translation.
 import type { HealthConfig } from "../images/image-record.js";
+import type { HealthState } from "./healthcheck.js";
 
 export interface ContainerConfig {
   Hostname: string;
@@ -93,6 +94,8 @@ export interface ContainerState {
   /** Engine-clock milliseconds; 0 means never (inspect shows 0001-01-01T00:00:00Z). */
   StartedAt: number;
   FinishedAt: number;
+  /** Present when the container has a healthcheck (set at start). */
+  Health?: HealthState;
 }
 
 export interface ContainerRecord {

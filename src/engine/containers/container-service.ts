@@ -21,6 +21,7 @@ import type { CreateBody } from "./create-config.js";
 import { processEnvironment } from "./process-environment.js";
 import { RestartScheduler, restartsWithDaemon, wantsRestart } from "./restart-policy.js";
 import { ContainerWaiters, type WaitCondition, type WaitResult } from "./waiters.js";
+import { HealthMonitor, probeCommand, type ProbeResult } from "./healthcheck.js";
 
 export { processEnvironment } from "./process-environment.js";
 export type { WaitCondition, WaitResult } from "./waiters.js";
@@ -31,6 +32,7 @@ export interface AttachChunk {
 
 interface Live {
   process: ContainerProcess;
+  health?: HealthMonitor;
   /** What the process's timers run on: frozen while the container is paused. */
   clock: FreezableClock;
   attached: Set<(chunk: AttachChunk) => void>;
@@ -183,6 +185,67 @@ export class ContainerService {
     this.publish(c, "start");
     live.process.start(resolved.program);
     this.releaseStdin(c.Id, live.process);
+    this.startHealthcheck(c, live);
+  }
+
+  /** Starts probing a container with a healthcheck; its status begins as "starting". */
+  private startHealthcheck(c: ContainerRecord, live: Live): void {
+    const config = c.Config.Healthcheck;
+    const argv = probeCommand(config);
+    if (!config || !argv || live.process.exited) {
+      delete c.State.Health;
+      return;
+    }
+    const monitor = new HealthMonitor({
+      config,
+      argv,
+      clock: live.clock,
+      startedAt: c.State.StartedAt,
+      probe: (probe) => this.probe(c, probe),
+      onUpdate: (state, changed) => {
+        c.State.Health = structuredClone(state);
+        this.save(c);
+        if (changed) this.publish(c, `health_status: ${state.Status}`);
+      },
+    });
+    c.State.Health = structuredClone(monitor.state);
+    live.health = monitor;
+    monitor.start();
+  }
+
+  /** One healthcheck probe: a process in the container, its output collected. */
+  private probe(c: ContainerRecord, argv: string[]): { result: Promise<ProbeResult>; kill(): void } {
+    const env = processEnvironment(c);
+    const root = this.deps.fs.rootfs(c);
+    const resolved = resolveCommand(argv, env, root, c.Config.WorkingDir || "/");
+    if (!resolved.ok) {
+      const output = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0] ?? ""}": ${resolved.reason}: unknown`;
+      return { result: Promise.resolve({ exitCode: resolved.exitCode, output }), kill: () => undefined };
+    }
+    let output = "";
+    let finish: (r: ProbeResult) => void = () => undefined;
+    const result = new Promise<ProbeResult>((resolve) => (finish = resolve));
+    const process = new ContainerProcess({
+      argv: resolved.argv,
+      env,
+      hostname: c.Config.Hostname,
+      tty: false,
+      init: false,
+      pid1: false,
+      openStdin: false,
+      clock: this.live.get(c.Id)?.clock ?? this.ctx.clock,
+      fs: this.deps.fs.view(c),
+      root,
+      cwd: c.Config.WorkingDir || "/",
+      user: c.Config.User,
+      net: { stack: this.deps.net, peer: { kind: "container", id: c.Id } },
+      onOutput: (_stream, text) => {
+        output += text;
+      },
+      onExit: (exitCode) => finish({ exitCode, output }),
+    });
+    process.start(resolved.program);
+    return { result, kill: () => process.signal("SIGKILL") };
   }
 
   private output(c: ContainerRecord, live: Live, stream: OutputStream, text: string): void {
@@ -193,6 +256,7 @@ export class ContainerService {
 
   private exited(c: ContainerRecord, live: Live, code: number): void {
     if (this.live.get(c.Id) === live) this.live.delete(c.Id);
+    live.health?.stop();
     this.deps.net.closeAll(c.Id);
     this.deps.logs.flush(c.Id);
     const now = this.ctx.clock.now();

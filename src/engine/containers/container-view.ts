@@ -88,6 +88,7 @@ export function containerInspect(c: ContainerRecord, image: ImageRecord | undefi
       Error: c.State.Error,
       StartedAt: rfc3339Nano(c.State.StartedAt),
       FinishedAt: rfc3339Nano(c.State.FinishedAt),
+      ...(c.State.Health ? { Health: c.State.Health } : {}),
     },
     Image: c.Image,
     ResolvConfPath: `/var/lib/docker/containers/${c.Id}/resolv.conf`,

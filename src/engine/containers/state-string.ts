@@ -24,7 +24,8 @@ export function stateString(c: ContainerRecord, now: number): string {
   if (s.Running) {
     if (s.Paused) return `Up ${humanDuration(now - s.StartedAt)} (Paused)`;
     if (s.Restarting) return `Restarting (${s.ExitCode}) ${humanDuration(now - s.FinishedAt)} ago`;
-    return `Up ${humanDuration(now - s.StartedAt)}`;
+    const health = s.Health ? ` (${s.Health.Status === "starting" ? "health: starting" : s.Health.Status})` : "";
+    return `Up ${humanDuration(now - s.StartedAt)}${health}`;
   }
   if (s.Status === "removing") return "Removal In Progress";
   if (s.Dead) return "Dead";

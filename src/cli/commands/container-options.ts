@@ -1,5 +1,6 @@
 // The flags `docker create` and `docker run` share, and how they become a create request.
 import type { CliIo } from "../io.js";
+import { goDuration } from "./logs.js";
 import { getBool, getInt, getList, getString, type FlagSpec, type ParsedFlags } from "../flags/flag-spec.js";
 import { parseEnvFile, parseLabels, resolveEnv } from "../opts/env.js";
 import { parseExpose, parsePublish } from "../opts/ports.js";
@@ -148,6 +149,68 @@ export function parseRestart(text: string): { Name: string; MaximumRetryCount: n
   return { Name: name, MaximumRetryCount: Number(count) };
 }
 
+const NS_PER_MS = 1_000_000;
+
+/** --health-* and --no-healthcheck as the CLI turns them into HealthConfig (opts.go). */
+function healthConfig(flags: ParsedFlags): Record<string, unknown> | undefined {
+  const ms = (name: string) => (flags.changed.has(name) ? (goDuration(getString(flags, name)) ?? 0) : 0);
+  const interval = ms("health-interval");
+  const timeout = ms("health-timeout");
+  const startPeriod = ms("health-start-period");
+  const startInterval = ms("health-start-interval");
+  const retries = flags.changed.has("health-retries") ? getInt(flags, "health-retries", 0) : 0;
+  const command = getString(flags, "health-cmd");
+  const any = command !== "" || interval !== 0 || timeout !== 0 || startPeriod !== 0 || retries !== 0 || startInterval !== 0;
+  if (getBool(flags, "no-healthcheck")) {
+    if (any) throw new Error("--no-healthcheck conflicts with --health-* options");
+    return { Test: ["NONE"] };
+  }
+  if (!any) return undefined;
+  if (retries < 0) throw new Error("--health-retries cannot be negative");
+  return {
+    ...(command ? { Test: ["CMD-SHELL", command] } : {}),
+    Interval: interval * NS_PER_MS,
+    Timeout: timeout * NS_PER_MS,
+    StartPeriod: startPeriod * NS_PER_MS,
+    StartInterval: startInterval * NS_PER_MS,
+    Retries: retries,
+  };
+}
+
+/** --mount type=volume,source=data,target=/data[,readonly][,volume-nocopy] (opts/mount.go). */
+function parseMount(text: string): Record<string, unknown> {
+  const mount: Record<string, unknown> = { Type: "volume" };
+  for (const field of text.split(",")) {
+    const eq = field.indexOf("=");
+    const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+    const value = eq < 0 ? "" : field.slice(eq + 1);
+    switch (key) {
+      case "type":
+        mount["Type"] = value;
+        break;
+      case "source":
+      case "src":
+        mount["Source"] = value;
+        break;
+      case "target":
+      case "destination":
+      case "dst":
+        mount["Target"] = value;
+        break;
+      case "readonly":
+      case "ro":
+        mount["ReadOnly"] = eq < 0 || value === "true" || value === "1";
+        break;
+      case "volume-nocopy":
+        mount["VolumeOptions"] = { NoCopy: eq < 0 || value === "true" };
+        break;
+      default:
+        break;
+    }
+  }
+  return mount;
+}
+
 /** Builds the POST /containers/create body from the parsed flags (runconfigopts.Parse). */
 export async function buildCreateRequest(flags: ParsedFlags, io: CliIo, attach: boolean): Promise<CreateRequest> {
   const [image = "", ...command] = flags.args;
@@ -213,6 +276,19 @@ export async function buildCreateRequest(flags: ParsedFlags, io: CliIo, attach: 
       EndpointsConfig: network !== "default" || aliases.length > 0 ? { [network]: { Aliases: aliases.length > 0 ? aliases : null } } : {},
     },
   };
+  const health = healthConfig(flags);
+  if (health) body["Healthcheck"] = health;
+  const mounts = getList(flags, "mount").map(parseMount);
+  if (mounts.length > 0) hostConfig["Mounts"] = mounts;
+  const tmpfs = getList(flags, "tmpfs");
+  if (tmpfs.length > 0) hostConfig["Tmpfs"] = Object.fromEntries(tmpfs.map((t) => [t.split(":")[0] ?? t, t.includes(":") ? t.slice(t.indexOf(":") + 1) : ""]));
+  hostConfig["DnsSearch"] = getList(flags, "dns-search");
+  hostConfig["DnsOptions"] = getList(flags, "dns-option");
+  if (getList(flags, "link").length > 0) hostConfig["Links"] = getList(flags, "link").map((l) => (l.includes(":") ? l : `${l}:${l}`));
+  if (getList(flags, "volumes-from").length > 0) hostConfig["VolumesFrom"] = getList(flags, "volumes-from");
+  const logOpts = getList(flags, "log-opt");
+  if (logOpts.length > 0) hostConfig["LogConfig"] = { Type: getString(flags, "log-driver"), Config: Object.fromEntries(logOpts.map((o) => [o.split("=")[0] ?? o, o.slice(o.indexOf("=") + 1)])) };
+  if (flags.changed.has("pids-limit")) hostConfig["PidsLimit"] = getInt(flags, "pids-limit", 0);
   if (getString(flags, "stop-signal")) body["StopSignal"] = getString(flags, "stop-signal");
   if (flags.changed.has("stop-timeout")) body["StopTimeout"] = getInt(flags, "stop-timeout", 10);
   return { name: getString(flags, "name") || undefined, image, body };

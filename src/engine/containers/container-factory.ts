@@ -65,7 +65,7 @@ export function buildContainer(
   }
   const name = pickName(ctx, nameOwner, requestedName, id);
 
-  const mounts = planMounts(hostConfig.Binds ?? [], Object.keys(config.Volumes ?? {}));
+  const mounts = planMounts(hostConfig.Binds ?? [], Object.keys(config.Volumes ?? {}), (hostConfig["Mounts"] as MountSpec[] | null | undefined) ?? []);
   // From here on nothing can fail: create the volumes the mounts need.
   for (const mount of mounts) {
     if (mount.Type !== "volume") continue;
@@ -103,9 +103,44 @@ export function buildContainer(
   };
 }
 
-/** Mounts from -v binds and the image's VOLUME paths (anonymous volumes for the rest). */
-function planMounts(binds: string[], imageVolumes: string[]): MountPoint[] {
+/** HostConfig.Mounts as --mount and the SDKs send them (api/types/mount). */
+interface MountSpec {
+  Type?: string;
+  Source?: string;
+  Target?: string;
+  ReadOnly?: boolean;
+  VolumeOptions?: { NoCopy?: boolean } | null;
+}
+
+function specMount(spec: MountSpec): MountPoint {
+  const target = spec.Target ?? "";
+  if (!target) throw invalidParameter("invalid mount config: Target must not be empty");
+  const rw = spec.ReadOnly !== true;
+  switch (spec.Type) {
+    case "bind":
+      if (!spec.Source) throw invalidParameter(`invalid mount config for type "bind": field Source must not be empty`);
+      return { Type: "bind", Source: spec.Source, Destination: target, Mode: "", RW: rw, Propagation: "rprivate" };
+    case "tmpfs":
+      if (spec.Source) throw invalidParameter(`invalid mount config for type "tmpfs": field Source must not be specified`);
+      return { Type: "tmpfs", Source: "", Destination: target, Mode: "", RW: rw, Propagation: "" };
+    case "volume":
+    case undefined:
+      return { ...volumeMount(spec.Source || undefined, target, spec.VolumeOptions?.NoCopy ? "nocopy" : "z"), Mode: spec.VolumeOptions?.NoCopy ? "nocopy" : "z", RW: rw };
+    default:
+      throw invalidParameter(`invalid mount config: mount type unknown: "${spec.Type}"`);
+  }
+}
+
+/** Mounts from -v binds, --mount specs and the image's VOLUME paths (anonymous volumes for the rest). */
+function planMounts(binds: string[], imageVolumes: string[], specs: MountSpec[] = []): MountPoint[] {
   const mounts: MountPoint[] = [];
+  for (const spec of specs) {
+    const mount = specMount(spec);
+    if (mounts.some((m) => m.Destination === mount.Destination) || binds.some((b) => b.split(":")[1] === mount.Destination)) {
+      throw invalidParameter(`Duplicate mount point: ${mount.Destination}`);
+    }
+    mounts.push(mount);
+  }
   for (const bind of binds) {
     const parts = bind.split(":");
     const [source = "", destination = "", mode = ""] = parts;

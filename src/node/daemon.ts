@@ -4,10 +4,12 @@
 import { existsSync, unlinkSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { ReadWriteFs } from "just-bash";
 import { Engine, type EngineSnapshot } from "../engine/index.js";
 import { loadDataRoot } from "./data-root.js";
 import { createApiServer, type ApiEngine } from "./http-api.js";
 import { CryptoIdSource, SystemClock } from "./host-ports.js";
+import { publishPorts } from "./published-ports.js";
 import { RecordWriter } from "./record-writer.js";
 
 export const defaultHost = "tcp://127.0.0.1:2375";
@@ -99,6 +101,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     pullBandwidth: 0,
     ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
     ...(snapshot ? { snapshot } : {}),
+    // Bind mounts (-v /host/path:/in/container) show the host's real files.
+    hostFs: new ReadWriteFs({ root: "/" }),
   });
   const writer =
     dataRoot === undefined || restored === undefined
@@ -110,7 +114,10 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
   const addresses: string[] = [];
+  // Published ports listen on the host for real, so curl or a database client reaches them.
+  const published = publishPorts(engine, (line) => options.debug?.(line));
   const close = async () => {
+    await published.close();
     for (const socket of sockets) socket.destroy();
     await Promise.all(servers.map(closeServer));
     await writer?.close();
@@ -132,6 +139,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     await close();
     throw error;
   }
+  await published.sync();
   const flush = async () => {
     await writer?.flush();
   };

@@ -17,6 +17,9 @@ import { rmi } from "./commands/rmi.js";
 import { create, run } from "./commands/run.js";
 import { tag } from "./commands/tag.js";
 import { history } from "./commands/history.js";
+import { importCommand } from "./commands/import.js";
+import { load } from "./commands/load.js";
+import { save } from "./commands/save.js";
 import { login } from "./commands/login.js";
 import { logout } from "./commands/logout.js";
 import { push } from "./commands/push.js";
@@ -48,7 +51,7 @@ export const managementCommands: Record<string, Group> = {
   },
   image: {
     description: "Work with images",
-    commands: { history, inspect: typedInspect("image"), ls: images, prune: imagePrune, pull, push, rm: rmi, tag },
+    commands: { history, import: importCommand, inspect: typedInspect("image"), load, ls: images, prune: imagePrune, pull, push, rm: rmi, save, tag },
     aliases: { ls: ["list"], rm: ["remove"] },
   },
   network: networkGroup,
@@ -57,7 +60,7 @@ export const managementCommands: Record<string, Group> = {
   builder: builderGroup,
 };
 
-export const topLevelCommands: Record<string, CommandDef> = { create, history, images, info, inspect, kill, login, logout, logs, ps, pull, push, restart, rm, rmi, run, search, start, stop, tag, version, ...containerOpsTopLevel };
+export const topLevelCommands: Record<string, CommandDef> = { create, history, images, import: importCommand, info, inspect, kill, load, login, logout, logs, ps, pull, push, restart, rm, rmi, run, save, search, start, stop, tag, version, ...containerOpsTopLevel };
 
 /** Every command docker has, the ones the playground cannot run yet included (for help). */
 export const commandTree: CommandTree = completeTree(topLevelCommands, managementCommands);

@@ -17,8 +17,11 @@ import type {
   WaitResponse,
 } from "./types.js";
 import type { NetworkCreateRequest, NetworkEndpointConfig } from "./types.js";
+import type { BuildCachePruneReport, DiskUsage, ImagesPruneReport } from "./types.js";
 import type { ContainersPruneReport, ContainerStats, ContainerTop, ContainerUpdateConfig, ExecCreateOptions, ExecInspect } from "./types.js";
 import type { AuthConfig } from "../engine/index.js";
+import { base64Decode } from "../engine/index.js";
+import type { PathStat } from "./types.js";
 import type { AuthenticateOKBody, ImageHistoryItem, SearchResult } from "./types.js";
 
 export const apiVersion = "1.50";
@@ -45,6 +48,26 @@ function encodeFilters(filters: Filters | undefined): string | undefined {
 
 const seg = encodeURIComponent;
 
+/** The body of a tar answer, as bytes whichever way the transport delivered it. */
+function bytesOf(response: ApiResponse): Uint8Array {
+  const body = response.body;
+  if (body instanceof Uint8Array) return body;
+  if (typeof body === "string") return new TextEncoder().encode(body);
+  return new Uint8Array(0);
+}
+
+/** getContainerPathStatFromHeader: base64 JSON; a missing or broken header is the client's error. */
+function pathStatOf(response: ApiResponse): PathStat {
+  const header = Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === "x-docker-container-path-stat")?.[1] ?? "";
+  const text = base64Decode(header);
+  try {
+    if (text === undefined || text === "") throw new Error("EOF");
+    return JSON.parse(text) as PathStat;
+  } catch (error) {
+    throw new Error(`unable to decode container path stat header: ${error instanceof Error && error.message === "EOF" ? "EOF" : "invalid character"}`);
+  }
+}
+
 function emptyStream<T>(): AsyncIterable<T> {
   return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ value: undefined, done: true as const }) }) };
 }
@@ -52,11 +75,20 @@ function emptyStream<T>(): AsyncIterable<T> {
 export class DockerClient {
   constructor(private readonly transport: Transport) {}
 
-  private async call(method: string, path: string, query?: Query, body?: unknown, stdin?: AsyncIterable<string>, headers?: Record<string, string>): Promise<ApiResponse> {
+  private async call(
+    method: string,
+    path: string,
+    query?: Query,
+    body?: unknown,
+    stdin?: AsyncIterable<string>,
+    headers?: Record<string, string>,
+    queryLists?: Record<string, string[]>,
+  ): Promise<ApiResponse> {
     const request = {
       method,
       path: `/v${apiVersion}${path}`,
       ...(query ? { query: encodeQuery(query) ?? {} } : {}),
+      ...(queryLists ? { queryLists } : {}),
       ...(body !== undefined ? { body } : {}),
       ...(stdin ? { stdin } : {}),
       ...(headers ? { headers } : {}),
@@ -165,6 +197,27 @@ export class DockerClient {
   }
   containerResize = (id: string, width: number, height: number) => this.call("POST", `/containers/${seg(id)}/resize`, { h: height, w: width }).then(() => undefined);
   execResize = (execId: string, width: number, height: number) => this.call("POST", `/exec/${seg(execId)}/resize`, { h: height, w: width }).then(() => undefined);
+  containerChanges = (id: string) => this.json<{ Path: string; Kind: 0 | 1 | 2 }[] | null>("GET", `/containers/${seg(id)}/changes`);
+  /** POST /commit; `reference` is "repo[:tag]" (the daemon checks it), empty for an untagged image. */
+  containerCommit = (id: string, options: { reference?: string; comment?: string; author?: string; changes?: string[]; pause?: boolean; config?: unknown } = {}) => {
+    let repo = options.reference ?? "";
+    let tag = "";
+    const colon = repo.lastIndexOf(":");
+    if (colon > repo.lastIndexOf("/")) {
+      tag = repo.slice(colon + 1);
+      repo = repo.slice(0, colon);
+    }
+    const query = {
+      container: id,
+      repo: repo || undefined,
+      tag: tag || undefined,
+      comment: options.comment || undefined,
+      author: options.author || undefined,
+      pause: options.pause ?? true,
+      changes: options.changes && options.changes.length > 0 ? options.changes.join("\n") : undefined,
+    };
+    return this.json<{ Id: string }>("POST", "/commit", query, options.config ?? {});
+  };
   containerExecInspect = (execId: string) => this.json<ExecInspect>("GET", `/exec/${seg(execId)}/json`);
 
   // Images
@@ -216,5 +269,47 @@ export class DockerClient {
     this.json<Volume>("POST", "/volumes/create", undefined, body);
   async volumeRemove(name: string, force = false): Promise<void> {
     await this.call("DELETE", `/volumes/${seg(name)}`, { force });
+  }
+
+  // System: disk usage and the prunes beyond containers, networks and volumes
+  systemDf = (type?: "container" | "image" | "volume" | "build-cache") => this.json<DiskUsage>("GET", "/system/df", type ? { type } : undefined);
+  imagesPrune = (filters?: Filters) => this.json<ImagesPruneReport>("POST", "/images/prune", { filters: encodeFilters(filters) });
+  buildPrune = (options: { all?: boolean; keepStorage?: number; filters?: Filters } = {}) =>
+    this.json<BuildCachePruneReport>("POST", "/build/prune", { all: options.all, "keep-storage": options.keepStorage || undefined, filters: encodeFilters(options.filters) });
+  // Archives: docker cp, export, save, load and import. Tarballs travel as bytes.
+  /** HEAD /containers/{id}/archive: what is at a path, from the X-Docker-Container-Path-Stat header. */
+  async containerStatPath(id: string, path: string): Promise<PathStat> {
+    return pathStatOf(await this.call("HEAD", `/containers/${seg(id)}/archive`, { path }));
+  }
+  /** GET /containers/{id}/archive: a tar of the path, and its stat. */
+  async copyFromContainer(id: string, path: string): Promise<{ content: Uint8Array; stat: PathStat }> {
+    const response = await this.call("GET", `/containers/${seg(id)}/archive`, { path });
+    return { content: bytesOf(response), stat: pathStatOf(response) };
+  }
+  /** PUT /containers/{id}/archive: extracts a tar into a directory of the container. */
+  async copyToContainer(id: string, path: string, content: Uint8Array, options: { allowOverwriteDirWithFile?: boolean; copyUIDGID?: boolean } = {}): Promise<void> {
+    const query = { path, noOverwriteDirNonDir: options.allowOverwriteDirWithFile ? undefined : "true", copyUIDGID: options.copyUIDGID ? "true" : undefined };
+    await this.call("PUT", `/containers/${seg(id)}/archive`, query, content);
+  }
+  containerExport = async (id: string) => bytesOf(await this.call("GET", `/containers/${seg(id)}/export`, {}));
+  /** GET /images/get?names=…: a docker-save archive of the images. */
+  imageSave = async (names: string[]) => bytesOf(await this.call("GET", "/images/get", {}, undefined, undefined, undefined, { names }));
+  async imageLoad(input: Uint8Array, quiet = false): Promise<AsyncIterable<JsonMessage>> {
+    return this.messages<JsonMessage>(await this.call("POST", "/images/load", { quiet: quiet ? "1" : "0" }, input, undefined, { "Content-Type": "application/x-tar" }));
+  }
+  /** POST /images/create?fromSrc=…: a one-layer image from a tarball (`source`) or a URL the daemon fetches. */
+  async imageImport(
+    source: { sourceName: string; source?: Uint8Array },
+    ref: string,
+    options: { message?: string; changes?: string[]; platform?: string } = {},
+  ): Promise<AsyncIterable<JsonMessage>> {
+    const query = { fromSrc: source.sourceName, repo: ref || undefined, message: options.message || undefined, platform: options.platform?.toLowerCase() || undefined };
+    const changes = options.changes && options.changes.length > 0 ? { changes: options.changes } : undefined;
+    return this.messages<JsonMessage>(await this.call("POST", "/images/create", query, source.source, undefined, undefined, changes));
+  }
+
+  /** GET /containers/{id}/stats?stream=1: a frame per second until the container goes away. */
+  async containerStatsStream(id: string): Promise<AsyncIterable<ContainerStats>> {
+    return this.messages<ContainerStats>(await this.call("GET", `/containers/${seg(id)}/stats`, { stream: "1" }));
   }
 }

@@ -293,3 +293,13 @@ export interface DiskUsage {
   BuildCache: BuildCacheRecord[] | null;
 }
 
+
+/** container.PathStat: HEAD/GET /containers/{id}/archive's X-Docker-Container-Path-Stat. */
+export interface PathStat {
+  name: string;
+  size: number;
+  /** A Go os.FileMode: permission bits, 1<<31 for a directory, 1<<27 for a symlink. */
+  mode: number;
+  mtime: string;
+  linkTarget: string;
+}

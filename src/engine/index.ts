@@ -11,3 +11,5 @@ export { parseReference, familiarName, familiarString, canonicalString, type Ima
 export { encodeAuthConfig, indexServer, type AuthConfig } from "./image-store/auth-config.js";
 export { base64Decode, base64Encode } from "./image-store/base64.js";
 export { getTimestamp, parseGoDuration } from "./system/go-timestamp.js";
+// Tar archives, which the CLI writes and reads on the host side of docker cp.
+export { readTar, writeTar, TarWriter, TarError, type TarEntry, type TarEntryType, goBase, goClean, goDir, goJoin, goSplit } from "./archive/index.js";

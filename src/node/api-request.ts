@@ -25,30 +25,54 @@ export function queryRecord(search: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** JSON bodies beyond this are refused; dockerd has no limit, but a daemon here must not run out of memory. */
+export const jsonBodyLimit = 32 * 1024 * 1024;
+/** Tar uploads (build contexts, image loads, archives) may be larger. */
+export const rawBodyLimit = 1024 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`request body too large: the limit is ${limit} bytes`);
+    this.name = "BodyTooLargeError";
+  }
+}
+
+function isJsonType(contentType: string | undefined): boolean {
+  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.endsWith("+json");
+}
+
+/** How many bytes of body a request of this Content-Type may bring. */
+export function bodyLimit(contentType: string | undefined): number {
+  return isJsonType(contentType) ? jsonBodyLimit : rawBodyLimit;
+}
+
 /**
  * Reads the whole body. Every request is drained, errors included: clients reuse keep-alive
- * sockets, and an unread chunked body would be parsed as the next request.
+ * sockets, and an unread chunked body would be parsed as the next request. Past `limit` the rest
+ * is still read but dropped, and BodyTooLargeError is thrown once the body has ended.
  */
-export async function readBody(stream: Readable): Promise<Buffer> {
+export async function readBody(stream: Readable, limit = Infinity): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(Buffer.isBuffer(part) ? part : Buffer.from(part as string));
+  let size = 0;
+  for await (const part of stream) {
+    const chunk = Buffer.isBuffer(part) ? part : Buffer.from(part as string);
+    size += chunk.length;
+    if (size <= limit) parts.push(chunk);
+    else parts.length = 0;
+  }
+  if (size > limit) throw new BodyTooLargeError(limit);
   return Buffer.concat(parts);
 }
 
-/** JSON when the client says so (and sent something), raw bytes otherwise (tar uploads). */
+/**
+ * JSON stays text (the engine decodes it as Go's json.Decoder would, errors included); other
+ * bodies are raw bytes (tar uploads), text/* bodies text.
+ */
 export function decodeBody(contentType: string | undefined, bytes: Buffer): unknown {
   if (bytes.length === 0) return undefined;
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type === "application/json" || type.endsWith("+json")) {
-    const text = bytes.toString("utf8");
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      // Left as text: the router's jsonBody answers 400 "invalid JSON: ..." as dockerd would.
-      return text;
-    }
-  }
-  if (type.startsWith("text/")) return bytes.toString("utf8");
+  if (isJsonType(contentType) || type.startsWith("text/")) return bytes.toString("utf8");
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
@@ -67,7 +91,23 @@ export function toApiRequest(head: HttpHead, bytes: Buffer): ApiRequest {
     query: queryRecord(url.searchParams),
     headers: headerRecord(head.headers),
   };
+  const lists = queryLists(url.searchParams);
+  if (lists) request.queryLists = lists;
   const body = decodeBody(head.headers["content-type"], bytes);
   if (body !== undefined) request.body = body;
+  // Tar uploads arrive labelled text/plain from docker's client: keep the bytes themselves too.
+  if (bytes.length > 0 && !isJsonType(head.headers["content-type"])) request.rawBody = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   return request;
+}
+
+/** Keys given more than once, with every value in order (url.Values); undefined when none repeat. */
+export function queryLists(search: URLSearchParams): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {};
+  let repeated = false;
+  for (const [key, value] of search) {
+    const list = (out[key] ??= []);
+    list.push(value);
+    if (list.length > 1) repeated = true;
+  }
+  return repeated ? out : undefined;
 }

@@ -2,7 +2,7 @@
 // ApiRequests for engine.handle, and an upgrade handler for hijacked attach.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ApiRequest, ApiResponse } from "../engine/index.js";
-import { readBody, toApiRequest } from "./api-request.js";
+import { BodyTooLargeError, bodyLimit, readBody, toApiRequest } from "./api-request.js";
 import { createUpgradeHandler } from "./hijack.js";
 import { writeApiResponse } from "./response-writer.js";
 
@@ -21,8 +21,12 @@ export function createRequestHandler(engine: ApiEngine): (req: IncomingMessage, 
     void (async () => {
       let body: Buffer;
       try {
-        body = await readBody(req);
-      } catch {
+        body = await readBody(req, bodyLimit(req.headers["content-type"]));
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          await writeApiResponse(res, { status: 413, body: { message: error.message } }, req.method ?? "GET");
+          return;
+        }
         // The client went away mid-body: nothing to answer.
         res.destroy();
         return;
@@ -51,7 +55,22 @@ export interface ApiServerOptions {
   debug?: (line: string) => void;
 }
 
+let guarded = false;
+
+/**
+ * A failure no request is waiting for (a rejected promise nobody handles) is reported, not fatal:
+ * Node would otherwise end the process, and a daemon stays up whatever one request did.
+ */
+function guardProcess(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on("unhandledRejection", (reason) => {
+    process.stderr.write(`docker-playground: unhandled error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  });
+}
+
 export function createApiServer(engine: ApiEngine, options: ApiServerOptions = {}): Server {
+  guardProcess();
   const { debug } = options;
   const traced: ApiEngine = debug
     ? { handle: (request) => (debug(`Calling ${request.method} ${request.path}`), engine.handle(request)) }

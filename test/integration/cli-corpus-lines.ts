@@ -151,4 +151,13 @@ export const corpus: string[] = [
   "images --filter reference=nginx --filter reference=busybox --format {{.Repository}}", "network ls --filter driver=null",
   "network ls --filter scope=local --format {{.Name}}", "volume ls --filter dangling=false", "inspect --type volume nope",
   "inspect --type network bridge -f {{.Name}}", "inspect -f {{.Name}} bridge", "inspect -f {{.Id}} nginx:alpine",
+  // events, ps filters, disk usage and the prunes
+  "events --since 2020-01-01T00:00:00Z --until 2020-01-02T00:00:00Z", "events --since bogus", "events --until 2026-13-01",
+  "events --format {{.Bogus}}", "events --since 10 --until 5", "system events --since 1000 --until 1001 --format json",
+  "ps --filter is-task=maybe", "ps --filter health=bogus", "ps --filter exited=x", "ps --filter publish=80:80",
+  "ps --filter expose=http", "ps --filter before=nope", "ps -a --filter is-task=false --format {{.Names}}",
+  "ps -a --filter health=none --format {{.Names}}", "ps --filter name=[bad", "system df",
+  "system df --format {{.Type}}:{{.TotalCount}}:{{.Active}}", "image prune -f --filter bogus=1",
+  "image prune -f --filter until=bogus", "image prune -f", "system prune --volumes --filter until=1h -f",
+  "builder prune -f", "system prune -f --filter label=nomatch",
 ];

@@ -58,6 +58,8 @@ describe("docker events", () => {
     expect(stdout).toBe(
       [
         `2026-01-15T09:00:01.000000000Z container create ${job} (image=alpine, name=job)`,
+        // docker run attaches before it starts the container.
+        `2026-01-15T09:00:01.000000000Z container attach ${job} (image=alpine, name=job)`,
         `2026-01-15T09:00:01.000000000Z container start ${job} (image=alpine, name=job)`,
         `2026-01-15T09:00:01.000000000Z container die ${job} (execDuration=0, exitCode=0, image=alpine, name=job)`,
         "",

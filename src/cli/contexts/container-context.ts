@@ -52,8 +52,8 @@ export function containerContext(c: ContainerSummary, options: { trunc: boolean;
     State: () => c.State,
     Status: () => c.Status,
     Size: () => {
-      if (c.SizeRw === undefined) return "0B";
-      const rw = humanSizeWithPrecision(c.SizeRw, 3);
+      // SizeRw and SizeRootFs are omitempty: a missing one is 0.
+      const rw = humanSizeWithPrecision(c.SizeRw ?? 0, 3);
       return c.SizeRootFs ? `${rw} (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})` : rw;
     },
     Labels: () =>

@@ -1,13 +1,16 @@
 // /containers/{id}/pause, unpause, rename, update, top, stats, /containers/prune and the exec
 // endpoints (/containers/{id}/exec, /exec/{id}/start, /exec/{id}/json).
-import { containerStats, containerTop } from "../containers/container-stats.js";
+import { containerTop } from "../containers/container-stats.js";
 import type { UpdateBody } from "../containers/container-settings.js";
 import type { Engine } from "../engine.js";
 import { EngineError } from "../errors.js";
 import type { ExecCreateBody } from "../exec/exec-service.js";
+import { detachKeys, pumpStdin } from "./stdin-pump.js";
 import { Channel } from "../streams/channel.js";
+import { updateConfigType } from "./container-request-types.js";
 import { checkFilterKeys, matchesLabels, parseFilters } from "./filters.js";
-import { boolQuery, jsonBody, noContent, ok, query, route, type Route } from "./route.js";
+import { jsonBody, noContent, ok, query, route, type Route } from "./route.js";
+import { statsResponse } from "./stats-stream.js";
 import type { StdioChunk } from "./types.js";
 
 export function containerOpsRoutes(engine: Engine): Route[] {
@@ -40,14 +43,14 @@ export function containerOpsRoutes(engine: Engine): Route[] {
       settings.rename(id, query(req, "name") ?? "");
       return noContent();
     }),
-    route("POST", "/containers/{id}/update", (req, [id = ""]) => ok(settings.update(id, jsonBody<UpdateBody>(req)))),
-    route("GET", "/containers/{id}/top", (req, [id = ""]) => ok(containerTop(containers.get(id), query(req, "ps_args") ?? ""))),
-    route("GET", "/containers/{id}/stats", (req, [id = ""]) => {
+    route("POST", "/containers/{id}/update", (req, [id = ""]) => ok(settings.update(id, jsonBody<UpdateBody>(req, updateConfigType)))),
+    route("GET", "/containers/{id}/top", (req, [id = ""]) => {
       const c = containers.get(id);
-      // stream=0 (docker stats --no-stream) answers one frame; a stream is not emulated yet.
-      void boolQuery(req, "stream");
-      return ok(containerStats(c, engine.ctx.clock.now()));
+      const top = containerTop(c, query(req, "ps_args") ?? "");
+      containers.publish(c, "top");
+      return ok(top);
     }),
+    route("GET", "/containers/{id}/stats", (req, [id = ""]) => statsResponse(engine, containers.get(id), req)),
     route("POST", "/containers/{id}/exec", (req, [id = ""]) => ok(exec.create(id, jsonBody<ExecCreateBody>(req)), 201)),
     route("POST", "/exec/{id}/start", (req, [id = ""]) => {
       const body = jsonBody<{ Detach?: boolean; Tty?: boolean }>(req);
@@ -62,7 +65,16 @@ export function containerOpsRoutes(engine: Engine): Route[] {
       // Past the existence check dockerd has already hijacked: a failure to start is written
       // into the output stream (router/container/exec.go).
       try {
-        const { tty, output } = exec.start(id);
+        const { tty, output, process } = exec.start(id);
+        const info = exec.inspect(id);
+        if (req.stdin && process && info.OpenStdin) {
+          void pumpStdin(req.stdin, detachKeys(info.DetachKeys), {
+            write: (data) => process.write(data),
+            detached: () => output.close(),
+            ended: () => process.closeStdin(),
+            stopped: () => output.isClosed,
+          });
+        }
         return { status: 101, stream: { kind: "stdio", tty, chunks: output } };
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;
@@ -73,6 +85,9 @@ export function containerOpsRoutes(engine: Engine): Route[] {
       }
     }),
     route("GET", "/exec/{id}/json", (_req, [id = ""]) => ok(exec.inspect(id))),
-    route("POST", "/exec/{id}/resize", () => ok()),
+    route("POST", "/exec/{id}/resize", (req, [id = ""]) => {
+      exec.resize(id, Number(query(req, "w") || 0), Number(query(req, "h") || 0));
+      return ok();
+    }),
   ];
 }

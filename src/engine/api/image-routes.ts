@@ -99,7 +99,8 @@ export function imageRoutes(engine: Engine): Route[] {
       for (const item of report) {
         // daemon/images/image_delete.go logs untag under the image id, named by the id too.
         if (item["Untagged"]) engine.ctx.events.publish("image", "untag", imageId, { ...labels, name: imageId });
-        if (item["Deleted"]) engine.ctx.events.publish("image", "delete", item["Deleted"], { name: item["Deleted"] });
+        // Deleted layers are reported but not announced: only the image's own deletion is an event.
+        if (item["Deleted"] && item["Deleted"] === imageId) engine.ctx.events.publish("image", "delete", imageId, { name: imageId });
       }
       return ok(report);
     }),

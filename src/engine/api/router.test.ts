@@ -7,7 +7,7 @@ function setup() {
   return { engine, call };
 }
 
-const serverHeaders = { "Api-Version": "1.50", Server: "Docker/28.2.2 (linux)" };
+const serverHeaders = { "Api-Version": "1.50", Ostype: "linux", Server: "Docker/28.2.2 (linux)" };
 
 describe("/_ping", () => {
   const pingHeaders = {

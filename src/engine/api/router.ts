@@ -3,19 +3,30 @@
 import type { Engine } from "../engine.js";
 import { EngineError } from "../errors.js";
 import { engineVersion } from "../engine-info.js";
+import { archiveRoutes } from "./archive-routes.js";
 import { containerRoutes } from "./container-routes.js";
+import { commitRoutes } from "./commit-routes.js";
 import { containerOpsRoutes } from "./container-ops-routes.js";
+import { imageArchiveRoutes } from "./image-archive-routes.js";
 import { imageRoutes } from "./image-routes.js";
 import type { Route } from "./route.js";
 import { networkRoutes } from "./network-routes.js";
+import { pluginRoutes } from "./plugin-routes.js";
+import { registryRoutes } from "./registry-routes.js";
+import { swarmRoutes } from "./swarm-routes.js";
 import { systemRoutes } from "./system-routes.js";
 import { volumeRoutes } from "./volume-routes.js";
 import type { ApiRequest, ApiResponse } from "./types.js";
 
+/** api/types/versions.compare: dot-separated numbers, missing or non-numeric parts count as 0. */
 function compareVersions(a: string, b: string): number {
-  const [a1 = 0, a2 = 0] = a.split(".").map(Number);
-  const [b1 = 0, b2 = 0] = b.split(".").map(Number);
-  return a1 - b1 || a2 - b2;
+  const as = a.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
+  const bs = b.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    const d = (as[i] ?? 0) - (bs[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 export function errorResponse(status: number, message: string): ApiResponse {
@@ -23,26 +34,41 @@ export function errorResponse(status: number, message: string): ApiResponse {
 }
 
 export function createRouter(engine: Engine): (request: ApiRequest) => Promise<ApiResponse> {
-  const routes: Route[] = [...systemRoutes(engine), ...containerRoutes(engine), ...containerOpsRoutes(engine), ...imageRoutes(engine), ...networkRoutes(engine), ...volumeRoutes(engine)];
-  const baseHeaders = { "Api-Version": engineVersion.ApiVersion, Server: `Docker/${engineVersion.Version} (linux)` };
+  const routes: Route[] = [
+    ...systemRoutes(engine),
+    ...containerRoutes(engine),
+    ...containerOpsRoutes(engine),
+    ...commitRoutes(engine),
+    ...archiveRoutes(engine),
+    ...registryRoutes(engine),
+    // Before imageRoutes: POST /images/create with fromSrc is an import, not a pull.
+    ...imageArchiveRoutes(engine),
+    ...imageRoutes(engine),
+    ...networkRoutes(engine),
+    ...volumeRoutes(engine),
+    ...swarmRoutes(),
+    ...pluginRoutes(),
+  ];
+  // What the version middleware sets on every routed answer (api/server/middleware/version.go).
+  const baseHeaders = { "Api-Version": engineVersion.ApiVersion, Ostype: "linux", Server: `Docker/${engineVersion.Version} (linux)` };
   return async (request) => {
     let path = request.path.split("?")[0] ?? "";
-    const versioned = /^\/v(\d+\.\d+)(\/.*)$/.exec(path);
-    if (versioned) {
-      const version = versioned[1] ?? "";
-      path = versioned[2] ?? "";
-      if (compareVersions(version, engineVersion.MinAPIVersion) < 0) {
-        return { ...errorResponse(400, `client version ${version} is too old. Minimum supported API version is ${engineVersion.MinAPIVersion}, please upgrade your client to a newer version`), headers: baseHeaders };
-      }
-      if (compareVersions(version, engineVersion.ApiVersion) > 0) {
-        return { ...errorResponse(400, `client version ${version} is too new. Maximum supported API version is ${engineVersion.ApiVersion}`), headers: baseHeaders };
-      }
-    }
+    // The mux's "/v{version:[0-9.]+}" prefix.
+    const versioned = /^\/v([0-9.]+)(\/.*)$/.exec(path);
+    const version = versioned?.[1];
+    if (versioned) path = versioned[2] ?? "";
     const method = request.method.toUpperCase();
     for (const route of routes) {
       if (route.method !== method && !(route.method === "GET" && method === "HEAD" && route.head)) continue;
       const match = route.pattern.exec(path);
       if (!match) continue;
+      // Only a routed request reaches the version check: an unknown path is 404 at any version.
+      if (version !== undefined && compareVersions(version, engineVersion.MinAPIVersion) < 0) {
+        return { ...errorResponse(400, `client version ${version} is too old. Minimum supported API version is ${engineVersion.MinAPIVersion}, please upgrade your client to a newer version`), headers: baseHeaders };
+      }
+      if (version !== undefined && compareVersions(version, engineVersion.ApiVersion) > 0) {
+        return { ...errorResponse(400, `client version ${version} is too new. Maximum supported API version is ${engineVersion.ApiVersion}`), headers: baseHeaders };
+      }
       try {
         const response = await route.handle(request, match.slice(1).map(decodeURIComponent));
         response.headers = { ...baseHeaders, ...response.headers };
@@ -55,6 +81,7 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
         return { ...errorResponse(500, error instanceof Error ? error.message : String(error)), headers: baseHeaders };
       }
     }
-    return { ...errorResponse(404, "page not found"), headers: baseHeaders };
+    // The mux's NotFoundHandler runs outside the middleware: no Server or Api-Version header.
+    return errorResponse(404, "page not found");
   };
 }

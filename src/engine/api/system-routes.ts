@@ -1,11 +1,11 @@
-// /_ping, /version, /info and /events.
+// /_ping, /version and /info; /events (event-routes.ts); /system/df and the image and build
+// cache prunes (system-df-routes.ts).
 import type { Engine } from "../engine.js";
 import { engineVersion } from "../engine-info.js";
-import type { DockerEvent } from "../events/event-bus.js";
-import { Channel } from "../streams/channel.js";
 import { rfc3339Nano } from "../time-format.js";
-import { parseFilters } from "./filters.js";
-import { ok, query, route, type Route } from "./route.js";
+import { eventRoutes } from "./event-routes.js";
+import { systemDfRoutes } from "./system-df-routes.js";
+import { ok, route, type Route } from "./route.js";
 
 const pingHeaders = {
   "Api-Version": engineVersion.ApiVersion,
@@ -133,37 +133,7 @@ export function systemRoutes(engine: Engine): Route[] {
     route("GET", "/_ping", (req) => ({ status: 200, headers: pingHeaders, body: req.method === "HEAD" ? "" : "OK" }), true),
     route("GET", "/version", () => ok(versionDocument())),
     route("GET", "/info", () => ok(infoDocument(engine))),
-    route("GET", "/events", (req) => {
-      const filters = parseFilters(query(req, "filters"));
-      const since = query(req, "since");
-      const until = query(req, "until");
-      const matches = (e: DockerEvent) =>
-        [...filters.entries()].every(([key, values]) => {
-          if (key === "type") return values.includes(e.Type);
-          if (key === "event") return values.includes(e.Action);
-          if (key === "container" || key === "image" || key === "network" || key === "volume") {
-            return e.Type === key && values.some((v) => e.Actor.ID.startsWith(v) || e.Actor.Attributes["name"] === v);
-          }
-          if (key === "label") return values.every((v) => e.Actor.Attributes[v.split("=")[0] ?? ""] === (v.split("=")[1] ?? e.Actor.Attributes[v]));
-          return true;
-        });
-      const messages = new Channel<unknown>();
-      const now = engine.ctx.clock.now();
-      if (since) for (const e of engine.ctx.events.since(Number(since) * 1e9)) if (matches(e)) messages.push(e);
-      const untilMs = until ? Number(until) * 1000 : undefined;
-      if (untilMs !== undefined && untilMs <= now) {
-        messages.close();
-      } else {
-        const unsubscribe = engine.ctx.events.subscribe((e) => {
-          if (matches(e)) messages.push(e);
-        });
-        const cancel = untilMs === undefined ? () => undefined : engine.ctx.clock.setTimer(untilMs - now, () => messages.close());
-        messages.onClose(() => {
-          unsubscribe();
-          cancel();
-        });
-      }
-      return { status: 200, stream: { kind: "json-lines", messages } };
-    }),
+    ...eventRoutes(engine),
+    ...systemDfRoutes(engine),
   ];
 }

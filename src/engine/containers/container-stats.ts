@@ -28,24 +28,49 @@ function memoryUsage(c: ContainerRecord): number {
   return Math.round(memoryByProgram[baseName(argv[0] ?? "")] ?? 0.5 * MiB);
 }
 
+/**
+ * CPU time a program burns per second of running, in nanoseconds: idle servers wake for their
+ * housekeeping (redis' hz, postgres' background writers), the rest sleep.
+ */
+const cpuRateByProgram: Record<string, number> = { "redis-server": 2_100_000, postgres: 240_000, mysqld: 5_800_000, httpd: 30_000, nginx: 20_000 };
+/** What starting the program cost, before it settled. */
+const startupCpu = 21_000_000;
+
+type CpuStats = ReturnType<typeof cpuStats>;
+
 function cpuStats(total: number, system: number, running: boolean) {
-  return {
-    cpu_usage: { total_usage: total, usage_in_kernelmode: Math.floor(total / 3), usage_in_usermode: total - Math.floor(total / 3) },
-    system_cpu_usage: system,
-    online_cpus: running ? onlineCpus : 0,
-    throttling_data: { periods: 0, throttled_periods: 0, throttled_time: 0 },
-  };
+  const usage = { total_usage: total, usage_in_kernelmode: Math.floor(total / 3), usage_in_usermode: total - Math.floor(total / 3) };
+  const throttling = { periods: 0, throttled_periods: 0, throttled_time: 0 };
+  // system_cpu_usage and online_cpus are omitempty in moby's CPUStats.
+  return running ? { cpu_usage: usage, system_cpu_usage: system, online_cpus: onlineCpus, throttling_data: throttling } : { cpu_usage: usage, throttling_data: throttling };
 }
 
-/** One stats frame (cgroup v2 layout). A container that is not running reports zeros. */
-export function containerStats(c: ContainerRecord, now: number) {
-  const running = c.State.Running && !c.State.Restarting;
+const emptyCpu = (): CpuStats => cpuStats(0, 0, false);
+
+function isRunning(c: ContainerRecord): boolean {
+  return c.State.Running && !c.State.Restarting;
+}
+
+/** The container's cgroup CPU counters at `now`: cumulative since it started. */
+function cpuAt(c: ContainerRecord, now: number): CpuStats {
+  if (!isRunning(c)) return emptyCpu();
+  const seconds = Math.max(0, now - c.State.StartedAt) / 1000;
+  const rate = cpuRateByProgram[baseName(mainProcessArgv(c)[0] ?? "")] ?? 0;
+  return cpuStats(startupCpu + Math.round(rate * seconds), Math.round(now * 1e6 * onlineCpus), true);
+}
+
+const zeroTime = "0001-01-01T00:00:00Z";
+
+/**
+ * One stats frame (cgroup v2 layout) read at `now`, with the previous sample's CPU counters and
+ * read time as precpu_stats and preread. A container that is not running reports only its name
+ * and id, as the daemon's empty StatsResponse does.
+ */
+export function statsFrame(c: ContainerRecord, now: number, previous?: { read: number; cpu: CpuStats }) {
+  const running = isRunning(c);
   const usage = running ? memoryUsage(c) : 0;
   const limit = Number(c.HostConfig["Memory"] ?? 0) || hostMemory;
   const uptime = running ? now - c.State.StartedAt : 0;
-  // Idle programs: CPU time stands still between the two samples, so CPU % reads 0.00%.
-  const cpuTotal = running ? 21_000_000 : 0;
-  const system = running ? Math.round(now * 1e6 * onlineCpus) : 0;
   const networks = running
     ? Object.fromEntries(
         Object.keys(c.Networks).map((_, i) => [
@@ -57,20 +82,37 @@ export function containerStats(c: ContainerRecord, now: number) {
   return {
     name: c.Name,
     id: c.Id,
-    read: running ? rfc3339Nano(now) : rfc3339Nano(0),
-    preread: running ? rfc3339Nano(now - 1000) : rfc3339Nano(0),
+    read: running ? rfc3339Nano(now) : zeroTime,
+    preread: previous && previous.read > 0 ? rfc3339Nano(previous.read) : zeroTime,
     // No pids limit: the real "max" (2^64-1) has no exact JSON number in JavaScript.
     pids_stats: running ? { current: 1 } : {},
     blkio_stats: { io_service_bytes_recursive: running ? [] : null, io_serviced_recursive: null, io_queue_recursive: null, io_service_time_recursive: null, io_wait_time_recursive: null, io_merged_recursive: null, io_time_recursive: null, sectors_recursive: null },
     num_procs: 0,
     storage_stats: {},
-    cpu_stats: cpuStats(cpuTotal, system, running),
-    precpu_stats: cpuStats(cpuTotal, running ? system - 1e9 * onlineCpus : 0, running),
+    cpu_stats: cpuAt(c, now),
+    precpu_stats: previous?.cpu ?? emptyCpu(),
     memory_stats: running
       ? { usage: usage, stats: { anon: usage, file: 0, inactive_file: 0, active_file: 0, kernel: 0, pgfault: Math.floor(uptime / 1000) }, limit }
       : {},
     ...(networks ? { networks } : {}),
   };
+}
+
+export type StatsFrame = ReturnType<typeof statsFrame>;
+
+/**
+ * GET /containers/{id}/stats?stream=0: the daemon primes with one sample and answers the next,
+ * a second later; here the earlier sample is computed, so the answer comes at once.
+ */
+export function containerStats(c: ContainerRecord, now: number): StatsFrame {
+  if (!isRunning(c)) return statsFrame(c, now);
+  const before = Math.max(now - 1000, c.State.StartedAt);
+  return statsFrame(c, now, { read: before, cpu: cpuAt(c, before) });
+}
+
+/** The sample a frame leaves for the next one's precpu_stats. */
+export function sampleOf(c: ContainerRecord, now: number): { read: number; cpu: CpuStats } {
+  return isRunning(c) ? { read: now, cpu: cpuAt(c, now) } : { read: 0, cpu: emptyCpu() };
 }
 
 const defaultTitles = ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"];

@@ -4,7 +4,9 @@
 import { home, hostname, user } from "./builtins.js";
 
 export function onlcr(text: string): string {
-  return text.replace(/\n/g, "\r\n");
+  // Output from a container's own terminal (docker run -it) already ends lines with "\r\n":
+  // the local terminal is in raw mode then, so nothing more is added.
+  return text.replace(/\r?\n/g, "\r\n");
 }
 
 /** user@host:path$ with ~ for the home directory, green and blue as Debian's bashrc has it. */

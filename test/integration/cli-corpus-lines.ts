@@ -160,4 +160,16 @@ export const corpus: string[] = [
   "system df --format {{.Type}}:{{.TotalCount}}:{{.Active}}", "image prune -f --filter bogus=1",
   "image prune -f --filter until=bogus", "image prune -f", "system prune --volumes --filter until=1h -f",
   "builder prune -f", "system prune -f --filter label=nomatch",
+  // containers that run against their files: PATH lookup, exec failures, diff, commit, history
+  "run --rm alpine cat /etc/alpine-release", "run --rm alpine nope", "run --rm alpine /etc/passwd", "run --rm alpine /etc",
+  "run --rm alpine /no/such", "run --rm alpine ls /etc/apk", "run --rm alpine expr 6 * 7", "run --rm debian cat /etc/debian_version",
+  "run --name d1 alpine mkdir -p /srv/app", "diff d1", "diff nope", "commit d1", "commit -m note -a someone d1 snap:1",
+  "commit d1 BAD:x:y", "commit -c BOGUS d1", "history snap:1 --format {{.CreatedBy}}", "history -q snap:1", "history nope",
+  "image inspect -f {{.Comment}}:{{.Author}} snap:1", "run --rm snap:1 ls /srv", "rm d1", "rmi snap:1",
+  "attach nope", "attach", "create --name d2 alpine", "attach d2", "rm d2",
+  "exec", "exec nope ls", "run -d --name d3 alpine sleep 1000", "exec d3 nope", "exec d3 /etc", "exec d3 cat /etc/hostname",
+  "exec -w /etc d3 pwd", "exec -e A=1 d3 printenv A", "exec d3 touch /root/made", "diff d3", "rm -f d3",
+  "search alpine --limit 2 --format {{.Name}}", "search --limit 0 alpine", "login -u learner -p wrong",
+  "logout", "push alpine", "push nope/nothing:1",
+  "run --rm --health-cmd true --no-healthcheck alpine", "run --rm --health-retries -1 --health-cmd true alpine",
 ];

@@ -124,7 +124,7 @@ export class ExecService {
       pid1: false,
       openStdin: exec.body.AttachStdin === true,
       clock: this.ctx.clock,
-      fs: this.fs.view(c),
+      fs: () => this.fs.view(c),
       root,
       cwd,
       user: exec.body.User || c.Config.User,

@@ -9,7 +9,7 @@ import type { ImageRecord } from "../images/image-record.js";
 import { catalogLayer } from "../images/index.js";
 import { hostnameFile, hostsFile, resolvConfFile, type EtcInput } from "./etc-files.js";
 import { decodeLayer, encodeLayer } from "./layer-codec.js";
-import { contentSize, type Layer } from "./layer.js";
+import { contentSize, type Layer, type LiveEntry } from "./layer.js";
 import { LayeredFs } from "./layered-fs.js";
 import { MountedFs, type Mount } from "./mounted-fs.js";
 
@@ -32,6 +32,8 @@ export class Filesystems {
   private readonly volumes = new Map<string, LayeredFs>();
   private readonly views = new Map<string, MountedFs>();
   private readonly dirty = new Set<string>();
+  /** Per image: its layers, topmost first, and a lookup cache shared by its containers. */
+  private readonly lowerViews = new Map<string, { layers: Layer[]; cache: Map<string, LiveEntry | null> }>();
 
   constructor(
     private readonly ctx: EngineContext,
@@ -65,6 +67,15 @@ export class Filesystems {
     return (image?.Layers ?? []).map((id) => this.layer(id)).reverse();
   }
 
+  private lowerView(imageId: string): { layers: Layer[]; cache: Map<string, LiveEntry | null> } {
+    let view = this.lowerViews.get(imageId);
+    if (!view) {
+      view = { layers: this.imageLayers(this.deps.findImage(imageId)), cache: new Map() };
+      this.lowerViews.set(imageId, view);
+    }
+    return view;
+  }
+
   /** The container's root filesystem: its image's layers under its own writable layer. */
   rootfs(c: ContainerRecord): LayeredFs {
     let fs = this.roots.get(c.Id);
@@ -75,8 +86,10 @@ export class Filesystems {
         upper = decodeLayer(this.ctx.store.get<unknown>("fs", key));
         this.uppers.set(c.Id, upper);
       }
+      const lower = this.lowerView(c.Image);
       fs = new LayeredFs({
-        lowers: this.imageLayers(this.deps.findImage(c.Image)),
+        lowers: lower.layers,
+        lowerCache: lower.cache,
         upper,
         now: () => this.ctx.clock.now(),
         readOnly: c.HostConfig["ReadonlyRootfs"] === true,

@@ -19,6 +19,8 @@ export interface LayeredFsOptions {
   onChange?: (path: string) => void;
   /** Bytes the upper layer may hold before writes fail with ENOSPC. */
   maxUpperBytes?: number;
+  /** Lookups in `lowers`, shared by every filesystem over the same lowers (they never change). */
+  lowerCache?: Map<string, LiveEntry | null>;
 }
 
 const MAX_LINKS = 40;
@@ -87,12 +89,33 @@ export class LayeredFs implements IFileSystem {
   /** The entry at an exact path, symlinks not followed, or undefined. */
   entry(path: string): LiveEntry | undefined {
     if (path === "/") return this.firstEntry("/") ?? rootDir;
-    for (const layer of this.layers()) {
+    const own = this.upper.get(path);
+    if (own) return own.type === "whiteout" ? undefined : own;
+    if (this.upper.size > 0 && this.hidesBelow(this.upper, path)) return undefined;
+    return this.lowerEntry(path);
+  }
+
+  /** The lower layers' answer for a path; the same for every container of an image, so shared. */
+  private lowerEntry(path: string): LiveEntry | undefined {
+    const cache = this.options.lowerCache;
+    const cached = cache?.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: LiveEntry | undefined;
+    for (const layer of this.options.lowers) {
       const found = layer.get(path);
-      if (found) return found.type === "whiteout" ? undefined : found;
-      if (this.hidesBelow(layer, path)) return undefined;
+      if (found) {
+        result = found.type === "whiteout" ? undefined : found;
+        break;
+      }
+      if (this.hidesBelow(layer, path)) break;
     }
-    return undefined;
+    cache?.set(path, result ?? null);
+    return result;
+  }
+
+  /** True when neither the image nor the container holds any file. */
+  get empty(): boolean {
+    return this.upper.size === 0 && this.options.lowers.every((l) => l.size === 0);
   }
 
   private firstEntry(path: string): LiveEntry | undefined {

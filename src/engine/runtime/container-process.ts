@@ -22,7 +22,8 @@ export interface ProcessOptions {
   /** Whether the process has a stdin at all (-i); without it, reads see end of input. */
   openStdin: boolean;
   clock: Clock;
-  fs?: IFileSystem;
+  /** The container's files as processes see them; composed on first use. */
+  fs?: () => IFileSystem;
   root?: LayeredFs;
   cwd?: string;
   user?: string;
@@ -106,13 +107,17 @@ export class ContainerProcess {
     const { options } = this;
     const isDone = () => this.done;
     const size = () => this.size;
+    let composed: IFileSystem | undefined;
+    const view = () => (composed ??= options.fs?.());
     this.program = program({
       argv: options.argv,
       env: options.env,
       hostname: options.hostname,
       tty: options.tty,
       clock: options.clock,
-      fs: options.fs,
+      get fs() {
+        return view();
+      },
       root: options.root,
       net: options.net,
       cwd: options.cwd || "/",

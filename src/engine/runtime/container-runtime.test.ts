@@ -39,7 +39,7 @@ function container(argv: string[], options: { tty?: boolean; stdin?: boolean } =
     init: false,
     openStdin: options.stdin ?? false,
     clock,
-    fs: root,
+    fs: () => root,
     root,
     cwd: "/",
     user: "",

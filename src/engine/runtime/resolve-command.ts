@@ -34,7 +34,7 @@ function executable(root: LayeredFs, path: string): "yes" | "missing" | "denied"
 
 /** True when the image carries no files at all (an image known only by its records). */
 function hasNoFiles(root: LayeredFs | undefined): boolean {
-  return !root || root.list("/").length === 0;
+  return !root || root.empty;
 }
 
 export function resolveCommand(argv: string[], env: string[], root: LayeredFs | undefined, cwd = "/"): Resolution {

@@ -29,6 +29,50 @@ export interface CliIo {
   writeFile?(path: string, text: string): Promise<void>;
   /** The command's stdin as a stream, for `run -i`, `exec -i` and `attach`. */
   stdin?: InputDevice;
+  /** Writes bytes to stdout unchanged: the tar archives of `cp … -`, `export` and `save`. */
+  stdoutBytes?(bytes: Uint8Array): void;
+  /** All of stdin, as bytes, to its end: the tar `cp -`, `load` and `import -` read. */
+  readStdinBytes?(): Promise<Uint8Array>;
+  /** The host's files as bytes and trees, for `cp`, `save -o`, `export -o`, `load -i`, `import`. */
+  hostFiles?: HostFiles;
+}
+
+/** What lstat tells of a host path. */
+export interface HostFileInfo {
+  type: "file" | "dir" | "symlink" | "other";
+  /** Permission bits with setuid, setgid and sticky (07777). */
+  mode: number;
+  size: number;
+  /** Milliseconds since the epoch. */
+  mtime: number;
+  uid: number;
+  gid: number;
+}
+
+/**
+ * The host filesystem as `docker cp` needs it (the terminal's files in the browser, real files
+ * in Node). Paths are absolute except for `abs`. A failure is an Error with a `code` ("ENOENT",
+ * "ENOTDIR", "EACCES", "EEXIST", "EISDIR") that the CLI words as Go's *PathError.
+ */
+export interface HostFiles {
+  /** filepath.Abs: the path made absolute against the shell's working directory, cleaned. */
+  abs(path: string): string;
+  /** undefined when nothing is there (ENOENT); other failures throw. */
+  lstat(path: string): Promise<HostFileInfo | undefined>;
+  /** As lstat, following symlinks. */
+  stat(path: string): Promise<HostFileInfo | undefined>;
+  readlink(path: string): Promise<string>;
+  /** Names in a directory, sorted. */
+  readdir(path: string): Promise<string[]>;
+  readFile(path: string): Promise<Uint8Array>;
+  /** Creates or truncates a regular file with these permissions. */
+  writeFile(path: string, data: Uint8Array, mode: number): Promise<void>;
+  mkdir(path: string, mode: number): Promise<void>;
+  symlink(target: string, path: string): Promise<void>;
+  /** os.RemoveAll. */
+  remove(path: string): Promise<void>;
+  /** chmod and chtimes, where the filesystem keeps them. */
+  setMeta(path: string, mode: number, mtime: number): Promise<void>;
 }
 
 /** Where a command's input comes from: the terminal, or what a pipe holds. */

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { DockerClient } from "../client/index.js";
 import { clientVersion, runDocker, type CliIo } from "../cli/index.js";
 import { resolveDockerHost } from "./docker-host.js";
+import { nodeHostFiles, readAllBytes } from "./host-files.js";
 import { HttpTransport } from "./http-transport.js";
 
 /** What a run of the CLI takes from its process; tests hand in their own. */
@@ -15,6 +16,8 @@ export interface CliProcess {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM: streaming commands stop, `run` forwards the signal. */
   signal?: AbortSignal;
+  /** Read to its end by the commands that take a tar there (`cp -`, `load`, `import -`). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 // Go's texts for what can go wrong opening --env-file.
@@ -38,6 +41,9 @@ function cliIo(proc: CliProcess): CliIo {
     now: () => Date.now(),
     ...(proc.signal ? { signal: proc.signal } : {}),
     readFile: (path) => readFile(resolve(proc.cwd, path), "utf8").catch((error: unknown) => Promise.reject(fileError(path, error))),
+    stdoutBytes: (bytes) => void proc.stdout.write(bytes),
+    hostFiles: nodeHostFiles(proc.cwd),
+    ...(proc.stdin ? { readStdinBytes: () => readAllBytes(proc.stdin as NodeJS.ReadableStream) } : {}),
   };
 }
 
@@ -87,6 +93,6 @@ export async function dockerMain(argv: string[]): Promise<never> {
   };
   process.on("SIGINT", () => onSignal(2));
   process.on("SIGTERM", () => onSignal(15));
-  const code = await runDockerCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal });
+  const code = await runDockerCli(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signal: controller.signal, stdin: process.stdin });
   return exit(signalled === undefined ? code : 128 + signalled);
 }

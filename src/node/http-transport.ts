@@ -128,7 +128,7 @@ export class HttpTransport implements Transport {
 
   private options(request: ApiRequest, hijack: boolean, body: { bytes: Buffer; contentType: string | undefined }): RequestOptions {
     const { endpoint } = this;
-    const query = encodeQuery(request.query);
+    const query = encodeQuery(request.query, request.queryLists);
     const path = `${endpoint.kind === "tcp" ? endpoint.basePath : ""}${request.path}`.replace(/[^\w\-.~!$&'()*+,;=:@/%]/g, encodeURIComponent);
     const headers: Record<string, string> = {
       ...(this.userAgent ? { "User-Agent": this.userAgent } : {}),
@@ -154,7 +154,7 @@ export class HttpTransport implements Transport {
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      req.on("error", (error: NodeJS.ErrnoException) => reject(connectionError(error, this.endpoint, requestUrl(this.endpoint, request.method, request.path, encodeQuery(request.query)))));
+      req.on("error", (error: NodeJS.ErrnoException) => reject(connectionError(error, this.endpoint, requestUrl(this.endpoint, request.method, request.path, encodeQuery(request.query, request.queryLists)))));
       req.on("upgrade", (res: IncomingMessage, socket: Socket, head: Buffer) => {
         const headers = headerRecord(res.headers);
         socket.on("error", () => undefined);

@@ -34,14 +34,16 @@ export function isHijacked(request: ApiRequest): boolean {
 }
 
 /** url.Values.Encode: keys sorted, QueryEscape'd values (space as "+"). */
-export function encodeQuery(query: Record<string, string | undefined> | undefined): string {
+export function encodeQuery(query: Record<string, string | undefined> | undefined, lists?: Record<string, string[]>): string {
   const escape = (s: string) =>
     encodeURIComponent(s)
       .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
       .replace(/%20/g, "+");
-  const pairs = Object.entries(query ?? {})
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // A key with a list (names=a&names=b) is written with every value, in order.
+  const pairs = [
+    ...Object.entries(query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined && !(lists && entry[0] in lists)),
+    ...Object.entries(lists ?? {}).flatMap(([k, values]) => values.map((v): [string, string] => [k, v])),
+  ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return pairs.map(([k, v]) => `${escape(k)}=${escape(v)}`).join("&");
 }
 

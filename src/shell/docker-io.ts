@@ -4,6 +4,8 @@
 
 import type { CliIo, DockerCommand, InputStream } from "../cli/index.js";
 import type { ShellClock } from "./ports.js";
+import type { HostFiles } from "../cli/index.js";
+import { latin1String } from "./host-files.js";
 import { pipeInput } from "./terminal-input.js";
 
 export type { CliIo, DockerCommand };
@@ -23,9 +25,13 @@ export function terminalIo(
   clock: ShellClock,
   readFile: (path: string) => Promise<string>,
   writeFile?: (path: string, text: string) => Promise<void>,
+  hostFiles?: HostFiles,
 ): CliIo {
   return {
     stdout: (text) => terminal.write(text),
+    // A tar sent to the terminal shows as the garbage it is.
+    stdoutBytes: (bytes) => terminal.write(new TextDecoder().decode(bytes)),
+    ...(hostFiles ? { hostFiles } : {}),
     stderr: (text) => terminal.write(text),
     isTTY: true,
     // Read at each use, so a resize during `docker stats` reaches the running command.
@@ -44,7 +50,14 @@ export function terminalIo(
 
 export interface CapturedIo {
   io: CliIo;
-  output(): { stdout: string; stderr: string };
+  /** stdoutKind "bytes" once the command wrote bytes (a tar): stdout is then latin1, a byte per char. */
+  output(): { stdout: string; stderr: string; stdoutKind?: "bytes" };
+}
+
+/** What a command in a pipeline may also be given: the host's files, and stdin as the bytes it is. */
+export interface CapturedExtras {
+  hostFiles?: HostFiles;
+  stdinBytes?: Uint8Array;
 }
 
 export function capturedIo(
@@ -54,13 +67,22 @@ export function capturedIo(
   signal: AbortSignal | undefined,
   stdin = "",
   writeFile?: (path: string, text: string) => Promise<void>,
+  extras: CapturedExtras = {},
 ): CapturedIo {
   let stdout = "";
   let stderr = "";
+  let binary = false;
   const io: CliIo = {
     stdout: (text) => {
-      stdout += text;
+      stdout += binary ? latin1String(new TextEncoder().encode(text)) : text;
     },
+    stdoutBytes: (bytes) => {
+      if (!binary) stdout = latin1String(new TextEncoder().encode(stdout));
+      binary = true;
+      stdout += latin1String(bytes);
+    },
+    ...(extras.hostFiles ? { hostFiles: extras.hostFiles } : {}),
+    ...(extras.stdinBytes ? { readStdinBytes: () => Promise.resolve(extras.stdinBytes ?? new Uint8Array(0)) } : {}),
     stderr: (text) => {
       stderr += text;
     },
@@ -73,7 +95,7 @@ export function capturedIo(
     ...(signal ? { signal } : {}),
     stdin: { isTTY: false, open: () => pipeInput(stdin) },
   };
-  return { io, output: () => ({ stdout, stderr }) };
+  return { io, output: () => ({ stdout, stderr, ...(binary ? { stdoutKind: "bytes" as const } : {}) }) };
 }
 
 /** Runs the CLI; a command that throws is a bug to show, not a reason to take the shell down. */

@@ -19,6 +19,7 @@ import {
 import { literalCommand } from "./command-line.js";
 import { createCompleter, type Completer, type DockerObjects } from "./completion.js";
 import { capturedIo, runDockerCommand, terminalIo, type DockerCommand, type TerminalStreams } from "./docker-io.js";
+import { hostFilesOver, latin1Bytes, lazyHostFiles } from "./host-files.js";
 import type { ShellClock } from "./ports.js";
 import { exportedEnv, loadJustBash, networkCommands, shellVariables, StateCarrier, type JustBash, type Network, type ShellState } from "../bash/index.js";
 import { TrackedFs, type FileChanges } from "./tracked-fs.js";
@@ -136,7 +137,8 @@ export class HostShell {
     if (`BASH_ALIAS_${name}` in this.state.vars) return this.runInBash(line, terminal);
     switch (name) {
       case "docker": {
-        const io = terminalIo(terminal, exportedEnv(this.state), this.options.clock, (path) => this.readHostFile(path), (path, text) => this.writeHostFile(path, text));
+        const hostFiles = lazyHostFiles(async () => (await this.load()).fs, () => this.state.cwd);
+        const io = terminalIo(terminal, exportedEnv(this.state), this.options.clock, (path) => this.readHostFile(path), (path, text) => this.writeHostFile(path, text), hostFiles);
         return runDockerCommand(this.options.docker, args, io);
       }
       case "exit":
@@ -236,7 +238,8 @@ export class HostShell {
         const readFile = (path: string) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path));
         const env = ctx.exportedEnv ?? Object.fromEntries(ctx.env);
         const writeFile = (path: string, text: string) => writeCreatingDirs(ctx.fs, ctx.fs.resolvePath(ctx.cwd, path), text);
-        const captured = capturedIo(env, this.options.clock, readFile, ctx.signal, utf8FromLatin1(ctx.stdin as unknown as string), writeFile);
+        const extras = { hostFiles: hostFilesOver(ctx.fs, () => ctx.cwd), stdinBytes: latin1Bytes(ctx.stdin as unknown as string) };
+        const captured = capturedIo(env, this.options.clock, readFile, ctx.signal, utf8FromLatin1(ctx.stdin as unknown as string), writeFile, extras);
         const exitCode = await runDockerCommand(this.options.docker, args, captured.io);
         return { ...captured.output(), exitCode };
       }),

@@ -5,6 +5,8 @@ import { attach } from "./attach.js";
 import { commit } from "./commit.js";
 import { diff } from "./diff.js";
 import { containerPrune } from "./container-prune.js";
+import { cp } from "./cp.js";
+import { exportCommand } from "./export.js";
 import { exec } from "./exec.js";
 import { pause, unpause } from "./pause.js";
 import { port } from "./port.js";
@@ -15,7 +17,7 @@ import { update } from "./update.js";
 import { wait } from "./wait.js";
 
 /** Every one has a top-level shortcut except prune (`docker prune` does not exist). */
-export const containerOpsTopLevel: Record<string, CommandDef> = { attach, commit, diff, exec, pause, port, rename, stats, top, unpause, update, wait };
+export const containerOpsTopLevel: Record<string, CommandDef> = { attach, commit, cp, diff, exec, export: exportCommand, pause, port, rename, stats, top, unpause, update, wait };
 
 export const containerOpsCommands: Record<string, CommandDef> = { ...containerOpsTopLevel, prune: containerPrune };
 

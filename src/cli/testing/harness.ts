@@ -4,6 +4,7 @@ import { DockerClient, InProcessTransport } from "../../client/index.js";
 import { Engine, ManualClock, SeededIdSource } from "../../engine/index.js";
 import { runDocker } from "../docker.js";
 import type { InputStream } from "../io.js";
+import { MemoryHostFiles } from "./memory-host-files.js";
 
 /** A command running on a terminal: what it printed so far, keys to type, its exit code. */
 export interface TerminalRun {
@@ -41,6 +42,37 @@ export class CliHarness {
     },
   };
 
+  /** The host's files as trees and bytes (docker cp, save -o, load -i); the shell is in /home/learner. */
+  readonly hostFiles = new MemoryHostFiles("/home/learner", () => this.clock.now());
+
+  /** Runs a command whose stdin and stdout carry bytes (tar archives), on a terminal or in a pipe. */
+  async dockerBytes(options: { stdin?: Uint8Array; tty?: boolean }, ...argv: string[]): Promise<CliResult & { bytes: Uint8Array }> {
+    let stdout = "";
+    let stderr = "";
+    const parts: Uint8Array[] = [];
+    const tty = options.tty === true;
+    const exitCode = await runDocker(
+      argv,
+      {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        stdoutBytes: (b) => parts.push(b),
+        isTTY: tty,
+        columns: 80,
+        env: { HOME: "/home/learner" },
+        now: () => this.clock.now(),
+        ...this.fileAccess,
+        hostFiles: this.hostFiles,
+        stdin: { isTTY: tty, open: () => ({ data: (async function* () {})(), close: () => undefined }) },
+        ...(options.stdin ? { readStdinBytes: () => Promise.resolve(options.stdin ?? new Uint8Array(0)) } : {}),
+      },
+      this.client,
+    );
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    return { stdout, stderr, exitCode, bytes };
+  }
+
   async docker(...argv: string[]): Promise<CliResult> {
     return this.dockerPiped(undefined, ...argv);
   }
@@ -63,6 +95,7 @@ export class CliHarness {
         env: { HOME: "/home/learner" },
         now: () => this.clock.now(),
         ...this.fileAccess,
+        hostFiles: this.hostFiles,
         ...(input !== undefined ? { stdin: { isTTY: false, open: () => piped } } : {}),
       },
       this.client,
@@ -111,6 +144,7 @@ export class CliHarness {
         env: { HOME: "/home/learner" },
         now: () => this.clock.now(),
         ...this.fileAccess,
+        hostFiles: this.hostFiles,
         signal: abort.signal,
         stdin: {
           isTTY: true,

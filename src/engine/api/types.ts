@@ -7,9 +7,19 @@ export interface ApiRequest {
   /** e.g. "/v1.50/containers/json" or "/containers/json". */
   path: string;
   query?: Record<string, string | undefined>;
+  /**
+   * Every value of the query keys that may repeat (`names` of /images/get, `changes` of import),
+   * as url.Values holds them; `query` keeps only the first, as url.Values.Get reads it.
+   */
+  queryLists?: Record<string, string[]>;
   headers?: Record<string, string>;
   /** Parsed JSON body, or raw bytes for tar uploads. */
   body?: unknown;
+  /**
+   * The body's bytes as they arrived, whatever its Content-Type: docker's client labels any raw
+   * upload text/plain (cp's PUT, import), and a tar must not go through a text decoder.
+   */
+  rawBody?: Uint8Array;
   /**
    * What the caller types into a hijacked connection (attach, exec start with stdin): the
    * container's stdin. Ends when the caller closes its write side (stdin EOF, half-close).

@@ -1,0 +1,30 @@
+// docker export (cli/command/container/export.go): the container's filesystem as a tar, to a
+// file with -o or to stdout, which must not be a terminal.
+import type { CommandDef } from "../command.js";
+import { getString } from "../flags/flag-spec.js";
+import { refuseTerminal, validateOutputFile, writeOutputFile, writeStdoutBytes } from "./archive-output.js";
+
+export const exportCommand: CommandDef = {
+  name: "export",
+  usage: "[OPTIONS] CONTAINER",
+  description: "Write a container's filesystem out as a tar archive",
+  flags: [{ name: "output", short: "o", kind: "string", usage: "File to write to (STDOUT when not given)" }],
+  args: { kind: "exact", n: 1 },
+  async run({ io, client }, flags) {
+    const [container = ""] = flags.args;
+    const output = getString(flags, "output");
+    let path: string | undefined;
+    if (output === "") {
+      if (io.isTTY) throw new Error(refuseTerminal);
+    } else {
+      try {
+        path = await validateOutputFile(io, output);
+      } catch (error) {
+        throw new Error(`failed to export container: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const tar = await client.containerExport(container);
+    if (path === undefined) writeStdoutBytes(io, tar);
+    else await writeOutputFile(io, path, tar);
+  },
+};

@@ -6,6 +6,8 @@ import { startDaemon } from "../src/node/index.js";
 
 export interface HttpFigures {
   cliPsMs: number[] | undefined;
+  /** `docker run --rm alpine echo hi` through the real CLI, end to end. */
+  cliRunRmMs: number[] | undefined;
   requestsPerSecond: number;
 }
 
@@ -32,6 +34,7 @@ export async function measureHttp(): Promise<HttpFigures> {
     const port = Number(portText);
     const hasDocker = spawnSync("docker", ["--version"]).status === 0;
     let cliPsMs: number[] | undefined;
+    let cliRunRmMs: number[] | undefined;
     if (hasDocker) {
       const env = { ...process.env, DOCKER_HOST: `tcp://127.0.0.1:${port}` };
       await docker(["run", "-d", "--name", "web", "nginx"], env);
@@ -40,6 +43,13 @@ export async function measureHttp(): Promise<HttpFigures> {
         const start = performance.now();
         await docker(["ps"], env);
         cliPsMs.push(performance.now() - start);
+      }
+      await docker(["pull", "-q", "alpine"], env);
+      cliRunRmMs = [];
+      for (let i = 0; i < 10; i++) {
+        const start = performance.now();
+        await docker(["run", "--rm", "alpine", "echo", "hi"], env);
+        cliRunRmMs.push(performance.now() - start);
       }
     }
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
@@ -55,7 +65,7 @@ export async function measureHttp(): Promise<HttpFigures> {
     await Promise.all(Array.from({ length: 50 }, client));
     const seconds = (performance.now() - started) / 1000;
     agent.destroy();
-    return { cliPsMs, requestsPerSecond: Math.round(done / seconds) };
+    return { cliPsMs, cliRunRmMs, requestsPerSecond: Math.round(done / seconds) };
   } finally {
     await daemon.close();
   }

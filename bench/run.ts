@@ -2,6 +2,7 @@
 import { execSync, spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { measureBrowser } from "./browser.js";
+import { measureRuntime } from "./runtime.js";
 import { measureEngine } from "./engine.js";
 import { measureHttp } from "./http.js";
 
@@ -36,10 +37,16 @@ async function main(): Promise<void> {
   console.log(`engine (in-process): containers created and started per second: ${engine.createStartPerSecond}`);
   console.log(`engine (in-process): GET /containers/json with 1,000 containers: ${fmt(engine.listMs[1000] ?? 0)} ms; with 10,000: ${fmt(engine.listMs[10000] ?? 0)} ms`);
   console.log(`engine (in-process): docker run --rm alpine echo hi (create, wait, start, exit, remove): ${fmt(engine.runRmEchoMs)} ms median`);
+  const runtime = await measureRuntime();
+  console.log(`engine (in-process): HTTP requests per second from one container to an nginx container: ${runtime.containerToNginxRequestsPerSecond}`);
+  console.log(`engine (in-process): docker exec box wget -qO- http://web/ (just-bash in the container, nginx answering): ${fmt(runtime.wgetExecMs)} ms median`);
+  console.log(`engine (in-process): heap per running nginx container: ${runtime.heapPerRunningContainerKb} kB${(globalThis as { gc?: unknown }).gc ? "" : " (without --expose-gc: rough)"}`);
   const http = await measureHttp();
   if (http.cliPsMs) {
     const s = [...http.cliPsMs].sort((a, b) => a - b);
     console.log(`daemon (HTTP, loopback): real docker CLI \`docker ps\` end to end: median ${fmt(s[Math.floor(s.length / 2)] ?? 0)} ms, p99 ${fmt(s[s.length - 1] ?? 0)} ms (n=${s.length}, includes the CLI's own start-up)`);
+    const r = [...(http.cliRunRmMs ?? [])].sort((a, b) => a - b);
+    console.log(`daemon (HTTP, loopback): real docker CLI \`docker run --rm alpine echo hi\`: median ${fmt(r[Math.floor(r.length / 2)] ?? 0)} ms (n=${r.length}, includes the CLI's start-up)`);
   } else {
     console.log("daemon (HTTP, loopback): docker CLI not installed, CLI latency skipped");
   }

@@ -121,10 +121,11 @@ export interface StreamingOutput {
  * The __stream command and the plugin that routes commands through it; `write` receives output
  * as it is produced. Nested runs (the command's own exec, `sh -c` inside it) are left alone.
  */
-export function streamingOutput(jb: JustBash, write: (stream: "stdout" | "stderr", text: string) => void): StreamingOutput {
+export function streamingOutput(jb: JustBash, write: (stream: "stdout" | "stderr", text: string) => void, pace?: () => Promise<void>): StreamingOutput {
   let depth = 0;
   const command = jb.defineCommand(streamCommandName, async (args, ctx) => {
     if (!ctx.exec) return { stdout: "", stderr: "", exitCode: 127 };
+    await pace?.();
     depth++;
     try {
       const result = await ctx.exec(args.map(quote).join(" "), {

@@ -6,6 +6,12 @@ export interface Clock {
   now(): number;
   /** Runs fn after ms milliseconds of this clock's time; returns a function that cancels it. */
   setTimer(ms: number, fn: () => void): () => void;
+  /**
+   * Lets the host's event loop run (messages, I/O) before resolving. A container's script that
+   * never sleeps calls it now and then, so the tab and the daemon stay responsive. Absent on a
+   * manual clock, where nothing else waits.
+   */
+  yieldToHost?(): Promise<void>;
 }
 
 export interface IdSource {

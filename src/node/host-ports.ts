@@ -28,6 +28,10 @@ export class SystemClock implements Clock {
     };
   }
 
+  yieldToHost(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** Cancels everything still scheduled: sleeping containers must not keep Node alive. */
   dispose(): void {
     for (const timer of this.pending) hostClearTimeout(timer);

@@ -7,6 +7,16 @@ export const systemClock: Clock = {
     const handle = setTimeout(fn, ms);
     return () => clearTimeout(handle);
   },
+  // A message to ourselves runs after pending messages from the UI, without setTimeout's clamp.
+  yieldToHost: () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    }),
 };
 
 export const cryptoIds: IdSource = {

@@ -43,6 +43,7 @@ export class ContainerProcess {
   private stdinClosed: boolean;
   private readonly tty: LineDiscipline | undefined;
   size = { cols: 80, rows: 24 };
+  private paced = 0;
 
   constructor(private readonly options: ProcessOptions) {
     // A terminal is always there to read from, even when nobody types into it (-t without -i).
@@ -129,6 +130,11 @@ export class ContainerProcess {
         return isDone();
       },
       read: () => this.read(),
+      pace: () => {
+        // Every 32 commands: often enough for a keystroke to get through a spinning loop.
+        if (++this.paced % 32 !== 0) return Promise.resolve();
+        return options.clock.yieldToHost?.() ?? Promise.resolve();
+      },
       stdout: (text) => {
         if (!this.done) this.emit("stdout", text);
       },

@@ -18,6 +18,10 @@ export class FreezableClock implements Clock {
     return this.base.now();
   }
 
+  yieldToHost(): Promise<void> {
+    return this.base.yieldToHost?.() ?? Promise.resolve();
+  }
+
   setTimer(ms: number, fn: () => void): () => void {
     const timer: Pending = { due: this.base.now() + Math.max(0, ms), fn, cancel: () => undefined };
     this.pending.add(timer);

@@ -29,6 +29,8 @@ export interface ProcessContext {
   stderr(text: string): void;
   /** Ends the process; later calls are ignored. */
   exit(code: number): void;
+  /** Called between commands of a script: now and then lets the host's event loop run. */
+  pace(): Promise<void>;
   /** Waits on the engine clock; resolves early (false) if the process ends meanwhile. */
   sleep(ms: number): Promise<boolean>;
   readonly exited: boolean;

@@ -6,6 +6,7 @@ import type * as JustBash from "just-bash/browser";
 import { loadJustBash, networkCommands, StateCarrier, streamingOutput, type ShellState } from "../../../bash/index.js";
 import { containerNetwork } from "./container-network.js";
 import { commandView } from "./command-view.js";
+import { CONTAINER_COMMAND_NAMES, containerCommands } from "./container-commands.js";
 import { noHandlers, type ProcessContext, type Program, type RunningProgram } from "../program.js";
 
 type BashModule = typeof JustBash;
@@ -14,7 +15,7 @@ let names: Set<string> | undefined;
 
 /** Every command the interpreter implements, ours included. */
 function commandNames(jb: BashModule): Set<string> {
-  names ??= new Set([...jb.getCommandNames(), "hostname", "env", "curl", "wget", "ping", "nslookup"]);
+  names ??= new Set([...jb.getCommandNames(), "hostname", "env", "curl", "wget", "ping", "nslookup", ...CONTAINER_COMMAND_NAMES]);
   return names;
 }
 
@@ -63,9 +64,9 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
     return Promise.resolve({ stdout: Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(""), stderr: "", exitCode: 0 });
   });
   const carrier = new StateCarrier(jb);
-  const streaming = streamingOutput(jb, (stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(text)));
+  const streaming = streamingOutput(jb, (stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(text)), () => ctx.pace());
   const bash = new jb.Bash({
-    customCommands: [hostname, env, carrier.command, streaming.command, ...networkCommands(jb, () => containerNetwork(ctx))],
+    customCommands: [hostname, env, carrier.command, streaming.command, ...networkCommands(jb, () => containerNetwork(ctx)), ...containerCommands(jb, ctx)],
     env: { ...envRecord(ctx.env), SHLVL: "1" },
     cwd: ctx.cwd,
     ...(ctx.fs ? { fs: commandView(ctx.fs, commandNames(jb)) } : { files: { "/etc/hostname": `${ctx.hostname}\n` } }),

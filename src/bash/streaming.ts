@@ -1,150 +1,134 @@
 // just-bash hands back a script's output when the whole script ends. A container running
-// `while true; do echo tick; sleep 1; done` must write "tick" every second instead, so that
-// `docker logs -f` shows it. This plugin rewrites each simple command whose output goes straight
-// to the script's stdout (not piped, redirected or captured by `$(…)`) into
-// `__stream NAME ARGS…`: the interpreter still expands the words, and the __stream command runs
-// the expanded command and writes its output at once, returning its exit status.
+// `while true; do date; sleep 1; done` must write every second instead, so that `docker logs -f`
+// shows it. This plugin gives each command whose output goes straight to the script's stdout
+// (not piped onward, not redirected, not captured by `$(…)`) the redirections
+// `>> LIVE_OUT 2>> LIVE_ERR`; the filesystem the shell runs on turns appends to those two paths
+// into output written at once. Redirections keep the command's exit status, builtins (cd,
+// export) still act on the shell, and pipelines stream as a whole, in order.
 
-import type { Command, CommandNode, ScriptNode, StatementNode, TransformPlugin, WordNode } from "just-bash";
-import type { JustBash } from "./just-bash.js";
+import type { CommandNode, IFileSystem, ScriptNode, SimpleCommandNode, StatementNode } from "just-bash";
 
-export const streamCommandName = "__stream";
+type RedirectionNode = SimpleCommandNode["redirections"][number];
 
-// Builtins change the shell itself (cd, export, read…) and must run in it, not in a nested exec.
-const builtins = new Set([
-  ".", ":", "[", "alias", "bg", "break", "builtin", "cd", "command", "continue", "declare", "dirs",
-  "disown", "eval", "exec", "exit", "export", "false", "fg", "getopts", "hash", "jobs", "let",
-  "local", "mapfile", "popd", "pushd", "read", "readarray", "readonly", "return", "set",
-  "shift", "shopt", "source", "test", "trap", "true", "type", "typeset", "ulimit", "umask",
-  "unalias", "unset", "wait",
-]);
+const LIVE_DIR = "/.playground-live";
+export const LIVE_OUT = `${LIVE_DIR}/out`;
+export const LIVE_ERR = `${LIVE_DIR}/err`;
 
-function literalName(word: WordNode | null): string | undefined {
-  if (!word || word.parts.length !== 1) return undefined;
-  const part = word.parts[0];
+// `exec` with redirections would rewire the shell itself for good.
+const untouchable = new Set(["exec"]);
+
+function literalName(command: CommandNode): string | undefined {
+  if (command.type !== "SimpleCommand" || !command.name || command.name.parts.length !== 1) return undefined;
+  const part = command.name.parts[0];
   return part?.type === "Literal" ? part.value : undefined;
 }
 
-function functionNames(statements: StatementNode[], into: Set<string>): void {
-  const visitCommand = (command: CommandNode) => {
-    if (command.type === "FunctionDef") into.add(command.name);
-    for (const body of bodiesOf(command)) functionNames(body, into);
-  };
-  for (const s of statements) for (const p of s.pipelines) for (const c of p.commands) visitCommand(c);
-}
-
-/** The statement lists inside a compound command whose output reaches the same place it does. */
-function bodiesOf(command: CommandNode): StatementNode[][] {
-  switch (command.type) {
-    case "If":
-      return [...command.clauses.flatMap((c) => [c.condition, c.body]), ...(command.elseBody ? [command.elseBody] : [])];
-    case "While":
-    case "Until":
-      return [command.condition, command.body];
-    case "For":
-    case "CStyleFor":
-    case "Group":
-    case "Subshell":
-      return [command.body];
-    case "Case":
-      return command.items.map((i) => i.body);
-    default:
-      return [];
-  }
+function redirect(fd: number, path: string): RedirectionNode {
+  return { type: "Redirection", fd, operator: ">>", target: { type: "Word", parts: [{ type: "Literal", value: path }] } };
 }
 
 function hasRedirections(command: CommandNode): boolean {
   return "redirections" in command && command.redirections.length > 0;
 }
 
-function rewriteStatements(statements: StatementNode[], functions: Set<string>): StatementNode[] {
+function rewriteStatements(statements: StatementNode[]): StatementNode[] {
   return statements.map((statement) => {
     if (statement.background) return statement;
-    return {
-      ...statement,
-      pipelines: statement.pipelines.map((pipeline) => {
-        const only = pipeline.commands[0];
-        if (pipeline.commands.length !== 1 || !only) return pipeline;
-        return { ...pipeline, commands: [rewriteCommand(only, functions)] };
-      }),
-    };
+    return { ...statement, pipelines: statement.pipelines.map((pipeline) => ({ ...pipeline, commands: rewritePipeline(pipeline.commands) })) };
   });
 }
 
-function rewriteCommand(command: CommandNode, functions: Set<string>): CommandNode {
-  if (hasRedirections(command)) return command;
+/** The last command of a pipeline writes where the script writes; the others feed it. */
+function rewritePipeline(commands: CommandNode[]): CommandNode[] {
+  const last = commands.at(-1);
+  if (!last) return commands;
+  const rewritten = commands.length === 1 ? rewriteCommand(last) : liveRedirected(last);
+  return [...commands.slice(0, -1), rewritten];
+}
+
+function liveRedirected(command: CommandNode): CommandNode {
+  if (hasRedirections(command) || command.type === "FunctionDef") return command;
   if (command.type === "SimpleCommand") {
-    const name = literalName(command.name);
-    if (!name || !command.name || command.assignments.length > 0 || builtins.has(name) || name.startsWith("__") || functions.has(name)) return command;
-    const streamWord: WordNode = { type: "Word", parts: [{ type: "Literal", value: streamCommandName }] };
-    return { ...command, name: streamWord, args: [command.name, ...command.args] };
+    const name = literalName(command);
+    if (name !== undefined && untouchable.has(name)) return command;
+    if (!command.name) return command;
   }
+  if (!("redirections" in command)) return command;
+  return { ...command, redirections: [redirect(1, LIVE_OUT), redirect(2, LIVE_ERR)] } as CommandNode;
+}
+
+function rewriteCommand(command: CommandNode): CommandNode {
+  if (hasRedirections(command)) return command;
   switch (command.type) {
+    case "SimpleCommand":
+      return liveRedirected(command);
     case "If":
       return {
         ...command,
-        clauses: command.clauses.map((c) => ({ condition: rewriteStatements(c.condition, functions), body: rewriteStatements(c.body, functions) })),
-        elseBody: command.elseBody ? rewriteStatements(command.elseBody, functions) : null,
+        clauses: command.clauses.map((c) => ({ condition: rewriteStatements(c.condition), body: rewriteStatements(c.body) })),
+        elseBody: command.elseBody ? rewriteStatements(command.elseBody) : null,
       };
     case "While":
     case "Until":
-      return { ...command, condition: rewriteStatements(command.condition, functions), body: rewriteStatements(command.body, functions) };
+      return { ...command, condition: rewriteStatements(command.condition), body: rewriteStatements(command.body) };
     case "For":
     case "CStyleFor":
     case "Group":
-    case "Subshell":
-      return { ...command, body: rewriteStatements(command.body, functions) };
+      return { ...command, body: rewriteStatements(command.body) };
     case "Case":
-      return { ...command, items: command.items.map((i) => ({ ...i, body: rewriteStatements(i.body, functions) })) };
+      return { ...command, items: command.items.map((i) => ({ ...i, body: rewriteStatements(i.body) })) };
     default:
+      // Subshells, function definitions, [[ ]] and (( )): as they are.
       return command;
   }
 }
 
 /** Rewrites a script so that its direct output is written as each command finishes. */
 export function streamScript(ast: ScriptNode): ScriptNode {
-  const functions = new Set<string>();
-  functionNames(ast.statements, functions);
-  return { ...ast, statements: rewriteStatements(ast.statements, functions) };
-}
-
-function quote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return { ...ast, statements: rewriteStatements(ast.statements) };
 }
 
 export interface StreamingOutput {
-  command: Command;
-  plugin: TransformPlugin;
+  plugin: { name: string; transform(context: { ast: ScriptNode }): { ast: ScriptNode } };
+  /** The shell's filesystem, with the two live paths turned into output. */
+  filesystem(fs: IFileSystem): IFileSystem;
 }
 
+const decoder = new TextDecoder();
+
 /**
- * The __stream command and the plugin that routes commands through it; `write` receives output
- * as it is produced. Nested runs (the command's own exec, `sh -c` inside it) are left alone.
+ * The plugin and the filesystem that go with it; `write` receives output as it is produced,
+ * `pace` runs before each write (a spinning loop lets the host breathe there).
  */
-export function streamingOutput(jb: JustBash, write: (stream: "stdout" | "stderr", text: string) => void, pace?: () => Promise<void>): StreamingOutput {
-  let depth = 0;
-  const command = jb.defineCommand(streamCommandName, async (args, ctx) => {
-    if (!ctx.exec) return { stdout: "", stderr: "", exitCode: 127 };
-    await pace?.();
-    depth++;
-    try {
-      const result = await ctx.exec(args.map(quote).join(" "), {
-        cwd: ctx.cwd,
-        env: ctx.exportedEnv ?? Object.fromEntries(ctx.env),
-        stdin: ctx.stdin as unknown as string,
-        stdinKind: "bytes",
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-      });
-      if (result.stdout) write("stdout", result.stdout);
-      if (result.stderr) write("stderr", result.stderr);
-      return { stdout: "", stderr: "", exitCode: result.exitCode };
-    } finally {
-      depth--;
-    }
-  });
-  const plugin: TransformPlugin = {
-    name: "stream-output",
-    transform: ({ ast }) => (depth > 0 ? { ast } : { ast: streamScript(ast) }),
-  };
-  return { command, plugin };
+export function streamingOutput(write: (stream: "stdout" | "stderr", text: string) => void, pace?: () => Promise<void>): StreamingOutput {
+  const plugin = { name: "stream-output", transform: ({ ast }: { ast: ScriptNode }) => ({ ast: streamScript(ast) }) };
+  const streamOf = (path: string) => (path === LIVE_OUT ? "stdout" : path === LIVE_ERR ? "stderr" : undefined);
+  const dirStat = { isFile: false, isDirectory: true, isSymbolicLink: false, mode: 0o40755, size: 0, mtime: new Date(0) };
+  const fileStat = { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100666, size: 0, mtime: new Date(0) };
+  const filesystem = (fs: IFileSystem): IFileSystem =>
+    new Proxy(fs, {
+      get(target, property, receiver) {
+        switch (property) {
+          case "appendFile":
+          case "writeFile":
+            return async (path: string, content: string | Uint8Array, options?: unknown) => {
+              const stream = streamOf(path);
+              if (!stream) return (target[property] as (p: string, c: string | Uint8Array, o?: unknown) => Promise<void>).call(target, path, content, options);
+              await pace?.();
+              const text = typeof content === "string" ? content : decoder.decode(content);
+              if (text) write(stream, text);
+            };
+          case "exists":
+            return (path: string) => (path === LIVE_DIR || streamOf(path) ? Promise.resolve(true) : target.exists(path));
+          case "stat":
+          case "lstat":
+            return (path: string) => (path === LIVE_DIR ? Promise.resolve(dirStat) : streamOf(path) ? Promise.resolve(fileStat) : target[property](path));
+          default: {
+            const value: unknown = Reflect.get(target, property, receiver);
+            return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          }
+        }
+      },
+    });
+  return { plugin, filesystem };
 }

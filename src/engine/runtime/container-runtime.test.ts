@@ -107,6 +107,19 @@ describe("programs over the container's files", () => {
   });
 });
 
+describe("streamed output keeps its order", () => {
+  it("pipelines stream as they finish, and stderr and stdout interleave as written", async () => {
+    const c = container(["sh", "-c", "for i in 1 2; do echo line $i | cat; sleep 1; done; nope; echo after"]);
+    await until(() => c.out.length === 1 && c.clock.pending === 1);
+    expect(c.out).toEqual(["line 1\n"]);
+    c.clock.advance(1000);
+    await until(() => c.out.length === 2 && c.clock.pending === 1);
+    c.clock.advance(1000);
+    await until(() => c.code() !== undefined);
+    expect(c.out.join("")).toBe("line 1\nline 2\nsh: nope: not found\nafter\n");
+  });
+});
+
 describe("an interactive shell on a terminal", () => {
   it("echoes typed keys, runs lines with the prompt of the image, and keeps cd between lines", async () => {
     const c = container(["/bin/sh"], { tty: true, stdin: true });

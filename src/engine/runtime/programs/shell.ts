@@ -46,6 +46,18 @@ function flavour(ctx: ProcessContext): "ash" | "dash" | "bash" {
   return "ash";
 }
 
+/**
+ * The interpreter speaks as bash; busybox ash and dash word their messages their own way:
+ * "sh: nope: not found" and "sh: 1: nope: not found" where bash says "bash: nope: command not found".
+ */
+function shellVoice(kind: "ash" | "dash" | "bash"): (text: string) => string {
+  if (kind === "bash") return (text) => text;
+  return (text) =>
+    text
+      .replace(/^bash: (.+): command not found$/gm, kind === "dash" ? "sh: 1: $1: not found" : "sh: $1: not found")
+      .replace(/^bash: /gm, "sh: ");
+}
+
 interface Interpreter {
   bash: JustBash.Bash;
   carrier: StateCarrier;
@@ -64,16 +76,19 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
     return Promise.resolve({ stdout: Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(""), stderr: "", exitCode: 0 });
   });
   const carrier = new StateCarrier(jb);
-  const streaming = streamingOutput(jb, (stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(text)), () => ctx.pace());
+  const speak = shellVoice(flavour(ctx));
+  const streaming = streamingOutput((stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(speak(text))), () => ctx.pace());
+  // A container whose image has no files still gets a root with its hostname in it.
+  const files = ctx.fs ? commandView(ctx.fs, commandNames(jb)) : new jb.InMemoryFs({ "/etc/hostname": `${ctx.hostname}\n` });
   const bash = new jb.Bash({
-    customCommands: [hostname, env, carrier.command, streaming.command, ...networkCommands(jb, () => containerNetwork(ctx)), ...containerCommands(jb, ctx)],
+    customCommands: [hostname, env, carrier.command, ...networkCommands(jb, () => containerNetwork(ctx)), ...containerCommands(jb, ctx)],
     env: { ...envRecord(ctx.env), SHLVL: "1" },
     cwd: ctx.cwd,
-    ...(ctx.fs ? { fs: commandView(ctx.fs, commandNames(jb)) } : { files: { "/etc/hostname": `${ctx.hostname}\n` } }),
+    fs: streamOutput ? streaming.filesystem(files) : files,
     sleep: async (ms) => {
       await ctx.sleep(ms);
     },
-    executionLimits: { maxCommandCount: 100_000, maxLoopIterations: 100_000 },
+    executionLimits: { maxCommandCount: 50_000, maxLoopIterations: 100_000 },
     processInfo: { pid: 1, ppid: 0, uid: ctx.user === "" || ctx.user === "root" || ctx.user === "0" ? 0 : 1000, gid: 0 },
     // The sandbox's global patching (setTimeout blocked while a script runs) would reach the
     // engine's own timers, which share this thread with every container.
@@ -91,7 +106,7 @@ async function runScript(ctx: ProcessContext, script: string, args: string[], si
   const result = await bash.exec(positional ? `set -- ${positional}\n${script}` : script, { rawScript: true, signal });
   if (ctx.exited) return;
   if (result.stdout) ctx.stdout(result.stdout);
-  if (result.stderr) ctx.stderr(result.stderr);
+  if (result.stderr) ctx.stderr(shellVoice(flavour(ctx))(result.stderr));
   ctx.exit(result.exitCode);
 }
 
@@ -153,7 +168,7 @@ function interactive(ctx: ProcessContext): RunningProgram {
       if (ctx.exited) return;
       if (result.stdout) ctx.stdout(result.stdout);
       // An interrupted line just stops; the interpreter's note about it is not shell output.
-      if (result.stderr && !interrupted) ctx.stderr(result.stderr);
+      if (result.stderr && !interrupted) ctx.stderr(shellVoice(kind)(result.stderr));
       if (next) {
         state = next;
       } else if (interrupted) {

@@ -2,8 +2,15 @@
 // PATH held these binaries. Until images carry filesystems, a program is found by its name alone.
 import type { Program } from "../program.js";
 import * as basic from "./basic.js";
+import { toolProgram } from "./command-io.js";
+import { node } from "./node.js";
+import { topProgram } from "./ps.js";
+import { pgIsReady, psql } from "./psql.js";
+import { python } from "./python.js";
+import { redisCli } from "./redis-cli.js";
 import * as services from "./services.js";
 import { shell } from "./shell.js";
+import * as stubs from "./tool-stubs.js";
 
 const byName: Record<string, Program> = {
   echo: basic.echo,
@@ -15,7 +22,7 @@ const byName: Record<string, Program> = {
   printenv: basic.printenv,
   cat: basic.cat,
   tail: basic.tail,
-  top: basic.untilInterrupted,
+  top: topProgram,
   ping: basic.untilInterrupted,
   sh: shell,
   ash: shell,
@@ -26,13 +33,21 @@ const byName: Record<string, Program> = {
   "httpd-foreground": services.httpd,
   httpd: services.httpd,
   "redis-server": services.redis,
+  "redis-cli": toolProgram(redisCli),
+  psql: toolProgram(psql),
+  pg_isready: toolProgram(pgIsReady),
   postgres: services.postgres,
   mysqld: services.mysql,
   registry: services.registry,
   hello: services.hello,
-  node: services.interpreter,
-  python: services.interpreter,
-  python3: services.interpreter,
+  node: toolProgram(node),
+  nodejs: toolProgram(node),
+  python: toolProgram(python),
+  python3: toolProgram(python),
+  npm: toolProgram((ctx, args) => Promise.resolve(stubs.npm(ctx, "npm", args))),
+  npx: toolProgram((ctx, args) => Promise.resolve(stubs.npm(ctx, "npx", args))),
+  pip: toolProgram((ctx, args) => Promise.resolve(stubs.pip(ctx, args))),
+  pip3: toolProgram((ctx, args) => Promise.resolve(stubs.pip(ctx, args))),
 };
 
 const entrypoints = new Set(["docker-entrypoint.sh", "entrypoint.sh"]);

@@ -88,51 +88,11 @@ export const httpd: Program = (ctx) => {
   return exitsOn(ctx, ["SIGWINCH", "SIGTERM", "SIGINT"]);
 };
 
-export const redis: Program = (ctx) => {
-  const d = new Date(ctx.clock.now());
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const stamp = `${pad(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
-  const line = (role: string, level: string, text: string) => `1:${role} ${stamp} ${level} ${text}\n`;
-  const version = envValue(ctx, "REDIS_VERSION", "8.2.3");
-  ctx.stdout(
-    line("C", "*", "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo") +
-      line("C", "*", `Redis version=${version}, bits=64, commit=00000000, modified=1, pid=1, just started`) +
-      line("C", "#", "Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf") +
-      line("M", "*", "monotonic clock: POSIX clock_gettime") +
-      line("M", "*", "Running mode=standalone, port=6379.") +
-      line("M", "*", "Server initialized") +
-      line("M", "*", "Ready to accept connections tcp"),
-  );
-  return exitsOn(ctx, ["SIGTERM", "SIGINT"], () => {
-    ctx.stdout(line("M", "#", "User requested shutdown...") + line("M", "#", "Redis is now ready to exit, bye bye..."));
-  });
-};
+// redis-server speaks RESP over the network and keeps its data in /data (redis.ts).
+export { redisServer as redis } from "./redis.js";
 
-export const postgres: Program = (ctx) => {
-  if (!envValue(ctx, "POSTGRES_PASSWORD") && envValue(ctx, "POSTGRES_HOST_AUTH_METHOD") !== "trust") {
-    ctx.stderr(
-      "Error: Database is uninitialized and superuser password is not specified.\n" +
-        "       Set POSTGRES_PASSWORD to a non-empty value for the superuser,\n" +
-        '       for example with "-e POSTGRES_PASSWORD=secret" on "docker run".\n' +
-        "       POSTGRES_HOST_AUTH_METHOD=trust allows connections without a password\n" +
-        "       (never do that outside a sandbox like this one).\n",
-    );
-    ctx.exit(1);
-    return noHandlers;
-  }
-  const d = new Date(ctx.clock.now()).toISOString().replace("T", " ").replace(/\.\d+Z$/, ".000 UTC");
-  ctx.stdout("The files belonging to this database system will be owned by user \"postgres\".\n\nSuccess. You can now start the database server.\n\n");
-  ctx.stderr(
-    `${d} [1] LOG:  starting PostgreSQL ${envValue(ctx, "PG_VERSION", "18.1")} on x86_64-pc-linux-gnu\n` +
-      `${d} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432\n` +
-      `${d} [1] LOG:  listening on IPv6 address "::", port 5432\n` +
-      `${d} [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"\n` +
-      `${d} [1] LOG:  database system is ready to accept connections\n`,
-  );
-  return exitsOn(ctx, ["SIGINT", "SIGTERM", "SIGQUIT"], () => {
-    ctx.stderr(`${d} [1] LOG:  received fast shutdown request\n${d} [1] LOG:  database system is shut down\n`);
-  });
-};
+// postgres initialises its data directory, becomes ready and answers psql (postgres.ts).
+export { postgres } from "./postgres.js";
 
 export const registry: Program = (ctx) => {
   const t = new Date(ctx.clock.now()).toISOString();
@@ -178,16 +138,5 @@ export const hello: Program = (ctx) => {
     ].join("\n") + "\n",
   );
   ctx.exit(0);
-  return noHandlers;
-};
-
-/** node, python3 and friends: with no terminal the REPL reads an empty stdin and ends. */
-export const interpreter: Program = (ctx) => {
-  if (ctx.argv.length === 1) {
-    if (!ctx.tty) ctx.exit(0);
-    return exitsOn(ctx, ["SIGINT", "SIGTERM"]);
-  }
-  ctx.stderr(`${ctx.argv[0]}: running scripts is not available in this playground yet\n`);
-  ctx.exit(1);
   return noHandlers;
 };

@@ -25,7 +25,7 @@ describe("docker-playground daemon --data-root", () => {
     const root = tempRoot();
     const { child, address, stderr, exited } = await spawnDaemon(["-D", "-H", "tcp://127.0.0.1:0", "--data-root", root]);
     try {
-      const created = await fetch(`http://${address}/v1.50/volumes/create`, { method: "POST", body: JSON.stringify({ Name: "kept" }) });
+      const created = await fetch(`http://${address}/v1.50/volumes/create`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ Name: "kept" }) });
       expect(created.status).toBe(201);
     } finally {
       // At once, likely inside the 25 ms write delay: the shutdown flush must write the volume.

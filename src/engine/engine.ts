@@ -3,6 +3,7 @@ import type { IFileSystem } from "just-bash";
 import type { ApiRequest, ApiResponse } from "./api/types.js";
 import { Filesystems } from "./fs/filesystems.js";
 import { NetStack } from "./net/net-stack.js";
+import { ProcessTable } from "./runtime/process-table.js";
 import { createRouter } from "./api/router.js";
 import { ContainerService } from "./containers/container-service.js";
 import { ContainerSettings } from "./containers/container-settings.js";
@@ -42,6 +43,7 @@ export class Engine {
   readonly logs: LogStore;
   readonly fs: Filesystems;
   readonly net: NetStack;
+  readonly processes = new ProcessTable();
   readonly ports = new PortAllocator();
   readonly daemonId: string;
   readonly hostname: string;
@@ -65,9 +67,10 @@ export class Engine {
       logs: this.logs,
       fs: this.fs,
       net: this.net,
+      processes: this.processes,
     });
     this.containerSettings = new ContainerSettings(this.ctx, this.containers);
-    this.exec = new ExecService(this.ctx, this.containers, this.fs, this.net);
+    this.exec = new ExecService(this.ctx, this.containers, this.fs, this.processes);
     this.pullBandwidth = options.pullBandwidth ?? 0;
     this.hostname = options.hostname ?? "docker-playground";
     if (options.snapshot) {

@@ -11,6 +11,8 @@ import { FreezableClock } from "../runtime/freezable-clock.js";
 import { resolveCommand } from "../runtime/resolve-command.js";
 import type { Filesystems } from "../fs/filesystems.js";
 import type { NetStack } from "../net/net-stack.js";
+import type { ProcessTable } from "../runtime/process-table.js";
+import type { NetworkEndpoint } from "../runtime/program.js";
 import { parseSignal, signalNumber } from "../runtime/signals.js";
 import type { VolumeService } from "../volumes/volume-service.js";
 import { publishVolumeMounts, publishVolumeUnmounts } from "../events/volume-events.js";
@@ -46,6 +48,7 @@ export interface ContainerDeps {
   logs: LogStore;
   fs: Filesystems;
   net: NetStack;
+  processes: ProcessTable;
 }
 
 export class ContainerService {
@@ -176,12 +179,14 @@ export class ContainerService {
         root,
         cwd: c.Config.WorkingDir || "/",
         user: c.Config.User,
-        net: { stack: this.deps.net, peer: { kind: "container", id: c.Id } },
+        net: this.netOf(c),
+        processes: () => this.deps.processes.list(c.Id),
         onOutput: (stream, text) => this.output(c, live, stream, text),
         onExit: (code) => this.exited(c, live, code),
       }),
     };
     this.live.set(c.Id, live);
+    this.deps.processes.startMain(c.Id, { user: c.Config.User, argv: resolved.argv, startedAt: now, tty: c.Config.Tty });
     this.publish(c, "start");
     live.process.start(resolved.program);
     this.releaseStdin(c.Id, live.process);
@@ -213,6 +218,23 @@ export class ContainerService {
     monitor.start();
   }
 
+  /** The network as a process in this container sees it, with its interfaces. */
+  netOf(c: ContainerRecord): { stack: NetStack; peer: { kind: "container"; id: string }; endpoints(): NetworkEndpoint[] } {
+    return {
+      stack: this.deps.net,
+      peer: { kind: "container", id: c.Id },
+      endpoints: () =>
+        Object.entries(c.Networks)
+          .filter(([, e]) => e.IPAddress !== "")
+          .map(([network, e]) => ({ network, address: e.IPAddress, prefix: e.IPPrefixLen, gateway: e.Gateway, mac: e.MacAddress })),
+    };
+  }
+
+  /** The container's processes as ps inside it lists them. */
+  processesOf(id: string) {
+    return this.deps.processes.list(id);
+  }
+
   /** One healthcheck probe: a process in the container, its output collected. */
   private probe(c: ContainerRecord, argv: string[]): { result: Promise<ProbeResult>; kill(): void } {
     const env = processEnvironment(c);
@@ -238,7 +260,8 @@ export class ContainerService {
       root,
       cwd: c.Config.WorkingDir || "/",
       user: c.Config.User,
-      net: { stack: this.deps.net, peer: { kind: "container", id: c.Id } },
+      net: this.netOf(c),
+      processes: () => this.deps.processes.list(c.Id),
       onOutput: (_stream, text) => {
         output += text;
       },

@@ -7,7 +7,7 @@ import type { EngineContext } from "../engine-context.js";
 import { conflict, invalidParameter, notFound } from "../errors.js";
 import { ContainerProcess, type OutputStream } from "../runtime/container-process.js";
 import type { Filesystems } from "../fs/filesystems.js";
-import type { NetStack } from "../net/net-stack.js";
+import type { ProcessTable } from "../runtime/process-table.js";
 import { resolveCommand } from "../runtime/resolve-command.js";
 import { Channel } from "../streams/channel.js";
 
@@ -38,6 +38,8 @@ interface ExecInstance {
   started: boolean;
   exitCode: number | null;
   pid: number;
+  /** Its PID inside the container (what ps there shows). */
+  inContainerPid?: number;
   process?: ContainerProcess;
 }
 
@@ -48,7 +50,7 @@ export class ExecService {
     private readonly ctx: EngineContext,
     private readonly containers: ContainerService,
     private readonly fs: Filesystems,
-    private readonly net: NetStack,
+    private readonly processes: ProcessTable,
   ) {
     // A container that stops takes its exec processes with it.
     ctx.events.subscribe((event) => {
@@ -128,9 +130,11 @@ export class ExecService {
       root,
       cwd,
       user: exec.body.User || c.Config.User,
-      net: { stack: this.net, peer: { kind: "container", id: c.Id } },
+      net: this.containers.netOf(c),
+      processes: () => this.containers.processesOf(c.Id),
       onOutput: (stream, data) => output.push({ stream, data }),
       onExit: (code) => {
+        if (exec.inContainerPid !== undefined) this.processes.remove(exec.containerId, exec.inContainerPid);
         exec.running = false;
         exec.exitCode = code;
         exec.pid = 0;
@@ -139,6 +143,8 @@ export class ExecService {
       },
     });
     exec.process = process;
+    const inContainerPid = this.processes.add(c.Id, { user: exec.body.User || c.Config.User, argv: resolved.argv, startedAt: this.ctx.clock.now(), tty });
+    exec.inContainerPid = inContainerPid;
     process.start(resolved.program);
     return { tty, output, process };
   }

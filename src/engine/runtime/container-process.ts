@@ -7,7 +7,8 @@ import type { IFileSystem } from "just-bash";
 import type { LayeredFs } from "../fs/layered-fs.js";
 import type { NetStack, Peer } from "../net/net-stack.js";
 import type { Clock } from "../ports.js";
-import type { Program, RunningProgram } from "./program.js";
+import type { ProcessEntry } from "./process-table.js";
+import type { NetworkEndpoint, Program, RunningProgram } from "./program.js";
 import { signalNumber } from "./signals.js";
 import { LineDiscipline, onlcr } from "./tty.js";
 
@@ -27,7 +28,8 @@ export interface ProcessOptions {
   root?: LayeredFs;
   cwd?: string;
   user?: string;
-  net?: { stack: NetStack; peer: Peer };
+  net?: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] };
+  processes?: () => ProcessEntry[];
   /** When false (PID 1), a signal with no handler is ignored; exec'd processes die of it. */
   pid1?: boolean;
   onOutput(stream: OutputStream, text: string): void;
@@ -121,6 +123,7 @@ export class ContainerProcess {
       },
       root: options.root,
       net: options.net,
+      ...(options.processes ? { processes: options.processes } : {}),
       cwd: options.cwd || "/",
       user: options.user ?? "",
       get size() {

@@ -2,6 +2,16 @@
 import type { IFileSystem } from "just-bash";
 import type { LayeredFs } from "../fs/layered-fs.js";
 import type { NetStack, Peer } from "../net/net-stack.js";
+import type { ProcessEntry } from "./process-table.js";
+
+/** One of the container's interfaces: its network and address as the container record has them. */
+export interface NetworkEndpoint {
+  network: string;
+  address: string;
+  prefix: number;
+  gateway: string;
+  mac: string;
+}
 import type { Clock } from "../ports.js";
 
 export interface ProcessContext {
@@ -22,7 +32,9 @@ export interface ProcessContext {
    */
   read(): Promise<string | null>;
   /** The network as this container sees it (absent for a process with no container). */
-  readonly net: { stack: NetStack; peer: Peer } | undefined;
+  readonly net: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] } | undefined;
+  /** The container's live processes (main and exec'd), as `ps` inside it lists them. */
+  processes?(): ProcessEntry[];
   /** Terminal size, when there is a terminal. */
   readonly size: { cols: number; rows: number };
   stdout(text: string): void;

@@ -2,39 +2,11 @@
 // (read through its mounts), which implementation of a tool its image carries (busybox or GNU),
 // its processes and its network endpoints. Where the process context does not carry a fact yet,
 // the functions here approximate it from what it does carry (see ProcessFacts below).
-import type { ProcessContext } from "../program.js";
+import type { NetworkEndpoint as Endpoint, ProcessContext } from "../program.js";
+import type { ProcessEntry } from "../process-table.js";
 
-export interface ProcessEntry {
-  pid: number;
-  ppid: number;
-  /** Config.User as the process runs it ("" is root). */
-  user: string;
-  argv: string[];
-  /** Engine-clock start time, ms. */
-  startedAt: number;
-  tty: boolean;
-}
-
-export interface Endpoint {
-  network: string;
-  address: string;
-  prefix: number;
-  gateway: string;
-  mac: string;
-}
-
-/**
- * Optional facts a process context may carry: the container's live processes (main and exec'd)
- * and its endpoints as the container record has them. Until the runtime provides them, ps lists
- * PID 1 and itself, and interfaces are derived from the address the resolver gives.
- */
-interface ProcessFacts {
-  processes?(): ProcessEntry[];
-}
-
-interface NetFacts {
-  endpoints?(): Endpoint[];
-}
+export type { ProcessEntry } from "../process-table.js";
+export type { NetworkEndpoint as Endpoint } from "../program.js";
 
 const STANDARD_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
@@ -89,8 +61,12 @@ const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 export function processTable(ctx: ProcessContext, self: string[], selfPid: number): ProcessEntry[] {
   const now = ctx.clock.now();
   const own: ProcessEntry = { pid: selfPid, ppid: 0, user: ctx.user, argv: self, startedAt: now, tty: ctx.tty };
-  const listed = (ctx as ProcessContext & ProcessFacts).processes?.();
-  if (listed) return [...listed.filter((p) => p.pid !== selfPid), own].sort((a, b) => a.pid - b.pid);
+  const listed = ctx.processes?.();
+  if (listed) {
+    // The command may itself be one of the listed processes (docker run alpine ps, docker exec c ps).
+    if (listed.some((p) => p.argv.join(" ") === self.join(" "))) return listed;
+    return [...listed.filter((p) => p.pid !== selfPid), own].sort((a, b) => a.pid - b.pid);
+  }
   const main = ctx.argv;
   if (baseName(main[0] ?? "") === baseName(self[0] ?? "")) return [{ ...own, pid: 1 }];
   return [{ pid: 1, ppid: 0, user: ctx.user, argv: main, startedAt: now, tty: ctx.tty }, own];
@@ -106,7 +82,7 @@ export function macFor(address: string): string {
 export function endpointsOf(ctx: ProcessContext): Endpoint[] {
   const net = ctx.net;
   if (!net) return [];
-  const known = (net as typeof net & NetFacts).endpoints?.();
+  const known = net.endpoints?.();
   if (known) return known;
   const found = net.stack.resolve(net.peer, ctx.hostname);
   if (!found.ok || found.address.startsWith("127.")) return [];

@@ -22,14 +22,14 @@ import { capturedIo, runDockerCommand, terminalIo, type DockerCommand, type Term
 import { hostFilesOver, latin1Bytes, lazyHostFiles } from "./host-files.js";
 import type { ShellClock } from "./ports.js";
 import { exportedEnv, loadJustBash, networkCommands, shellVariables, StateCarrier, type JustBash, type Network, type ShellState } from "../bash/index.js";
-import { TrackedFs, type FileChanges } from "./tracked-fs.js";
+import { TrackedFs, type FileChanges, type FileContent } from "./tracked-fs.js";
 
 export interface HostShellOptions {
   docker: DockerCommand;
   clock: ShellClock;
   history: HistoryPort;
   /** Host files to restore; without them the home directory starts with a README. */
-  files?: Readonly<Record<string, string>>;
+  files?: Readonly<Record<string, FileContent>>;
   /** How just-bash is fetched; tests pass a slow or failing one. */
   loadBash?: () => Promise<JustBash>;
   /** The daemon's objects, for Tab completion of `docker` lines. */
@@ -75,7 +75,7 @@ function initialState(): ShellState {
 export class HostShell {
   readonly complete: Completer;
   private state = initialState();
-  private files: Readonly<Record<string, string>> | undefined;
+  private files: Readonly<Record<string, FileContent>> | undefined;
   private loading: Promise<Loaded> | undefined;
   private loaded: Loaded | undefined;
   private generation = 0;
@@ -121,7 +121,7 @@ export class HostShell {
   }
 
   /** Back to a fresh shell over `files` (the README alone when undefined). */
-  reset(files: Readonly<Record<string, string>> | undefined): void {
+  reset(files: Readonly<Record<string, FileContent>> | undefined): void {
     const wasLoading = this.loading !== undefined;
     this.generation++;
     this.files = files;

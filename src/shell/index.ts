@@ -3,6 +3,6 @@
 
 export { ShellSession, type ShellSessionOptions } from "./session.js";
 export type { ShellClock } from "./ports.js";
-export type { FileChanges } from "./tracked-fs.js";
+export type { FileChanges, FileContent } from "./tracked-fs.js";
 export { LineEditor, type FeedResult, type LineEditorOptions, type LineEvent } from "./line-editor.js";
 export type { Completer, Completion } from "./completion.js";

@@ -14,7 +14,7 @@ import { LineEditor } from "./line-editor.js";
 import type { ShellClock } from "./ports.js";
 import { endsAtLineStart, onlcr, renderPrompt } from "./terminal-output.js";
 import { TerminalInput } from "./terminal-input.js";
-import type { FileChanges } from "./tracked-fs.js";
+import type { FileChanges, FileContent } from "./tracked-fs.js";
 
 export interface ShellSessionOptions {
   docker: DockerCommand;
@@ -29,7 +29,7 @@ export interface ShellSessionOptions {
   /** Awaited before the next prompt: what it saves counts as acknowledged when the prompt appears. */
   onCommandFinished?(): void | Promise<void>;
   /** Host files to restore (path → content); without them the home directory gets a README. */
-  files?: Readonly<Record<string, string>>;
+  files?: Readonly<Record<string, FileContent>>;
   /** After each command: the host files it wrote (path → content) or removed (null). */
   onFilesChanged?(changed: FileChanges): void;
   /** The client of the daemon `docker` talks to: Tab completes its containers, images... */
@@ -127,7 +127,7 @@ export class ShellSession {
   }
 
   /** A fresh session over `files` and `history`, after clearing the screen. */
-  reset(files?: Readonly<Record<string, string>>, history: readonly string[] = []): void {
+  reset(files?: Readonly<Record<string, FileContent>>, history: readonly string[] = []): void {
     this.job?.controller.abort();
     this.job = undefined;
     this.completion = undefined;

@@ -7,7 +7,7 @@ import type {
   BufferEncoding,
   ByteString,
   CpOptions,
-  FileContent,
+  FileContent as WriteContent,
   FsStat,
   IFileSystem,
   InMemoryFs,
@@ -20,7 +20,9 @@ type WriteOptions = Parameters<IFileSystem["writeFile"]>[2];
 type Dirent = Awaited<ReturnType<NonNullable<IFileSystem["readdirWithFileTypes"]>>>[number];
 
 /** path → new content, or null when the file is gone. */
-export type FileChanges = Record<string, string | null>;
+/** A host file's content: text when it is UTF-8, bytes otherwise (a tar from docker save). */
+export type FileContent = string | Uint8Array;
+export type FileChanges = Record<string, FileContent | null>;
 
 // Trees that are rebuilt on every start or are scratch space by nature: never saved.
 const volatileRoots = ["/bin", "/dev", "/proc", "/run", "/sys", "/tmp", "/usr/bin"];
@@ -47,12 +49,12 @@ export class TrackedFs implements IFileSystem {
     this.inner.mkdirSync(path, options);
   }
 
-  writeFileSync(path: string, content: FileContent): void {
+  writeFileSync(path: string, content: WriteContent): void {
     this.inner.writeFileSync(path, content);
   }
 
   /** Puts saved files back without reporting them as changed. */
-  async restore(files: Readonly<Record<string, string>>): Promise<void> {
+  async restore(files: Readonly<Record<string, FileContent>>): Promise<void> {
     for (const [path, content] of Object.entries(files)) {
       const full = this.inner.resolvePath("/", path);
       await this.inner.mkdir(full.slice(0, full.lastIndexOf("/")) || "/", { recursive: true });
@@ -77,7 +79,7 @@ export class TrackedFs implements IFileSystem {
       }
       for (const file of present) {
         if (!isPersisted(file)) continue;
-        changes[file] = await this.inner.readFile(file);
+        changes[file] = asContent(await this.inner.readFileBuffer(file));
         this.known.add(file);
       }
     }
@@ -99,7 +101,7 @@ export class TrackedFs implements IFileSystem {
     for (const path of paths) this.dirty.add(this.inner.resolvePath("/", path));
   }
 
-  async writeFile(path: string, content: FileContent, options?: WriteOptions): Promise<void> {
+  async writeFile(path: string, content: WriteContent, options?: WriteOptions): Promise<void> {
     try {
       await this.inner.writeFile(path, content, options);
     } finally {
@@ -107,7 +109,7 @@ export class TrackedFs implements IFileSystem {
     }
   }
 
-  async appendFile(path: string, content: FileContent, options?: WriteOptions): Promise<void> {
+  async appendFile(path: string, content: WriteContent, options?: WriteOptions): Promise<void> {
     try {
       await this.inner.appendFile(path, content, options);
     } finally {
@@ -206,5 +208,16 @@ export class TrackedFs implements IFileSystem {
 
   getAllPaths(): string[] {
     return this.inner.getAllPaths();
+  }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Text if the bytes are UTF-8, the bytes themselves otherwise. */
+function asContent(bytes: Uint8Array): FileContent {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return bytes;
   }
 }

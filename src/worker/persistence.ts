@@ -12,7 +12,7 @@ const historyKey = "history";
 export interface SavedPlayground {
   /** The engine document as stored: handed to loadSnapshot, which validates and migrates it. */
   engine: unknown;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   history: string[];
   empty: boolean;
 }
@@ -28,13 +28,13 @@ export class Persistence {
   async load(): Promise<SavedPlayground> {
     const all = await entries<string, unknown>(this.store);
     const records: unknown[] = [];
-    const files: Record<string, string> = {};
+    const files: Record<string, string | Uint8Array> = {};
     let meta: unknown;
     let history: string[] = [];
     for (const [key, value] of all) {
       if (key === metaKey) meta = value;
       else if (key === historyKey && Array.isArray(value)) history = value.filter((h): h is string => typeof h === "string");
-      else if (key.startsWith(filePrefix) && typeof value === "string") files[key.slice(filePrefix.length)] = value;
+      else if (key.startsWith(filePrefix) && (typeof value === "string" || value instanceof Uint8Array)) files[key.slice(filePrefix.length)] = value;
       else if (key.startsWith(recordPrefix)) {
         const rest = key.slice(recordPrefix.length);
         const colon = rest.indexOf(":");
@@ -71,8 +71,8 @@ export class Persistence {
     return this.writeEngine(snapshot.daemonId, snapshot.records);
   }
 
-  writeFiles(changed: Record<string, string | null>): Promise<void> {
-    const puts: [string, string][] = [];
+  writeFiles(changed: Record<string, string | Uint8Array | null>): Promise<void> {
+    const puts: [string, string | Uint8Array][] = [];
     const dels: string[] = [];
     for (const [path, content] of Object.entries(changed)) {
       if (content === null) dels.push(`${filePrefix}${path}`);

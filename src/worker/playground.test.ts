@@ -76,6 +76,14 @@ describe("the worker's playground", () => {
     expect(echoed).toContain("docker images -q");
   });
 
+  it("keeps binary host files intact across a restart", async () => {
+    const first = await open("binary");
+    await first.type("echo gP8B | base64 -d > bytes.bin");
+    expect(await first.type("base64 bytes.bin")).toContain("gP8B");
+    const again = await open("binary", 2);
+    expect(await again.type("base64 bytes.bin")).toContain("gP8B");
+  });
+
   it("writes one container's change as that container's key, not the world", async () => {
     const { type, name } = await open();
     await type("docker pull -q alpine");

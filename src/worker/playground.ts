@@ -96,7 +96,7 @@ export class Playground {
     this.unsubscribe = this.engine.ctx.events.subscribe(() => this.queueRefresh());
   }
 
-  private createShell(files: Record<string, string>, history: string[]): ShellSession {
+  private createShell(files: Record<string, string | Uint8Array>, history: string[]): ShellSession {
     const { persistence, clock } = this.options;
     return new ShellSession({
       docker: (argv, io) => runDocker(argv, io, this.client),

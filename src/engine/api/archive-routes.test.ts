@@ -68,7 +68,9 @@ describe("PUT /containers/{id}/archive", () => {
     expect((await call("PUT", "/containers/c1/archive", { path: "/srv", noOverwriteDirNonDir: "true" }, tar)).status).toBe(200);
     const { gzipSync } = await import("node:zlib");
     expect((await call("PUT", "/containers/c1/archive", { path: "/data" }, new Uint8Array(gzipSync(tar)))).status).toBe(200);
+    // The volume's mount point is made in the container's root, as the daemon makes it.
     expect((await call("GET", "/containers/c1/changes")).body).toEqual([
+      { Path: "/data", Kind: 1 },
       { Path: "/srv", Kind: 0 },
       { Path: "/srv/site", Kind: 1 },
       { Path: "/srv/site/index.html", Kind: 1 },

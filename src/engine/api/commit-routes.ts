@@ -18,7 +18,9 @@ export function commitRoutes(engine: Engine): Route[] {
       const paused = pause && c.State.Running && !c.State.Paused;
       if (paused) engine.containers.pause(c.Id);
       try {
-        const changes = req.query?.["changes"] ? (req.query["changes"] ?? "").split("\n").filter((l) => l.trim() !== "") : [];
+        // The CLI sends one `changes` value per --change (each may hold several lines).
+        const values = req.queryLists?.["changes"] ?? (req.query?.["changes"] ? [req.query["changes"]] : []);
+        const changes = values.flatMap((v) => v.split("\n")).filter((l) => l.trim() !== "");
         const config = req.body && typeof req.body === "object" && !(req.body instanceof Uint8Array) ? (req.body as Partial<ImageConfig>) : null;
         const image = commitContainer(engine.ctx, engine.images, engine.fs, c, {
           repo: query(req, "repo") || undefined,

@@ -163,6 +163,17 @@ export class Filesystems {
   private compose(c: ContainerRecord): MountedFs {
     const root = this.rootfs(c);
     const mounts: Mount[] = [];
+    // The daemon makes a directory in the container's root for each volume and tmpfs to hang on.
+    if (c.HostConfig["ReadonlyRootfs"] !== true) {
+      for (const m of c.Mounts) {
+        if (m.Type === "bind") continue;
+        try {
+          if (!root.resolve(m.Destination, true).entry) root.makeDir(m.Destination, true);
+        } catch {
+          // A file in the way: the mount shows over it regardless.
+        }
+      }
+    }
     for (const m of c.Mounts) {
       if (m.Type === "volume" && m.Name) {
         const data = this.volume(m.Name);

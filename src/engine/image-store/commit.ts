@@ -6,7 +6,8 @@ import { canonicalJson, sha256Digest } from "../digest/index.js";
 import type { JsonValue } from "../digest/index.js";
 import type { EngineContext } from "../engine-context.js";
 import { invalidParameter } from "../errors.js";
-import { encodeLayer } from "../fs/layer-codec.js";
+import { layerTarEntries } from "../archive/layer-tar.js";
+import { writeTar } from "../archive/tar-writer.js";
 import type { Filesystems } from "../fs/filesystems.js";
 import type { Layer } from "../fs/layer.js";
 import type { ImageConfig, ImageRecord } from "../images/image-record.js";
@@ -25,10 +26,10 @@ export interface CommitOptions {
   config?: Partial<ImageConfig> | null;
 }
 
-/** The diff id of a layer: the digest of its content, so equal layers share an id. */
+/** The diff id of a layer: the digest of its tarball, as Docker computes it, so a committed
+ * image saved here loads on any daemon. */
 export function layerDiffId(layer: Layer): string {
-  if (layer.size === 0) return EMPTY_LAYER;
-  return sha256Digest(JSON.stringify(encodeLayer(new Map([...layer].sort(([a], [b]) => (a < b ? -1 : 1))))));
+  return sha256Digest(writeTar(layerTarEntries(layer)));
 }
 
 /** The digest of an empty layer tarball (1024 zero bytes), which Docker's empty layers share. */
@@ -81,7 +82,7 @@ export function applyChanges(config: ImageConfig, changes: string[]): ImageConfi
         out.StopSignal = rest.trim();
         break;
       default:
-        throw invalidParameter(`${keyword.toUpperCase()} is not a valid change command`);
+        throw invalidParameter(`${keyword.toLowerCase()} is not a valid change command`);
     }
   }
   return out;

@@ -32,10 +32,36 @@ function nginxTool(ctx: ProcessContext, version: string): boolean {
   return true;
 }
 
+/**
+ * What nginx and its entrypoint leave in the container's layer, so `docker diff` shows what it
+ * shows for a real nginx: the IPv6 listen line added to default.conf (once), the temp
+ * directories under /var/cache/nginx, and /run/nginx.pid.
+ */
+function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean): void {
+  const root = ctx.root;
+  if (!root || root.empty) return;
+  const now = ctx.clock.now();
+  try {
+    const conf = "/etc/nginx/conf.d/default.conf";
+    const text = viaEntrypoint ? root.readText(conf) : undefined;
+    if (text !== undefined && !text.includes("[::]:")) {
+      root.put(conf, { type: "file", content: text.replace(/^(\s*listen\s+80;)$/m, "$1\n    listen  [::]:80;"), mode: 0o644, mtime: now });
+    }
+    for (const dir of ["client_temp", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"]) {
+      const path = `/var/cache/nginx/${dir}`;
+      if (!root.entry(path)) root.makeDir(path, true, 0o700);
+    }
+    root.put(root.entry("/run")?.type === "dir" ? "/run/nginx.pid" : "/var/run/nginx.pid", { type: "file", content: "1\n", mode: 0o644, mtime: now });
+  } catch {
+    // A read-only root: nginx would fail to write its pid; the playground lets it run.
+  }
+}
+
 export const nginx: Program = (ctx) => {
   const version = envValue(ctx, "NGINX_VERSION", "1.29.3");
   if (ctx.argv[0] !== undefined && !ctx.argv[0].endsWith("docker-entrypoint.sh") && nginxTool(ctx, version)) return noHandlers;
   const entry = "/docker-entrypoint.sh";
+  nginxFootprint(ctx, ctx.argv[0]?.endsWith("docker-entrypoint.sh") === true);
   if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") {
     ctx.stdout(
       [

@@ -51,12 +51,27 @@ function flavour(ctx: ProcessContext): "ash" | "dash" | "bash" {
  * "sh: nope: not found" and "sh: 1: nope: not found" where bash says "bash: nope: command not found".
  */
 function shellVoice(kind: "ash" | "dash" | "bash"): (text: string) => string {
-  if (kind === "bash") return (text) => text;
+  // A redirection that cannot open its file: the interpreter reports the filesystem's error.
+  const redirect = /^bash: (E[A-Z]+): [^,\n]*, \w+ '([^'\n]+)'$/gm;
+  const because = (code: string) => strerror[code] ?? code;
+  if (kind === "bash") return (text) => text.replace(redirect, (_m, code: string, path: string) => `bash: ${path}: ${because(code)}`);
   return (text) =>
     text
+      .replace(redirect, (_m, code: string, path: string) =>
+        kind === "dash" ? `sh: 1: cannot create ${path}: ${because(code)}` : `sh: can't create ${path}: ${code === "ENOENT" ? "nonexistent directory" : because(code)}`,
+      )
       .replace(/^bash: (.+): command not found$/gm, kind === "dash" ? "sh: 1: $1: not found" : "sh: $1: not found")
       .replace(/^bash: /gm, "sh: ");
 }
+
+const strerror: Record<string, string> = {
+  EROFS: "Read-only file system",
+  ENOENT: "No such file or directory",
+  EISDIR: "Is a directory",
+  EACCES: "Permission denied",
+  ENOTDIR: "Not a directory",
+  ENOSPC: "No space left on device",
+};
 
 interface Interpreter {
   bash: JustBash.Bash;
@@ -113,7 +128,15 @@ async function runScript(ctx: ProcessContext, script: string, args: string[], si
 function startScript(ctx: ProcessContext, script: string, args: string[]): RunningProgram {
   const abort = new AbortController();
   runScript(ctx, script, args, abort.signal).catch((error: unknown) => {
-    ctx.stderr(`${ctx.argv[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    // A filesystem error the interpreter let through (a redirection onto a read-only mount):
+    // worded as the shell words it, and the command fails with 1.
+    if (/^E[A-Z]+: /.test(message)) {
+      ctx.stderr(shellVoice(flavour(ctx))(`bash: ${message}\n`));
+      ctx.exit(1);
+      return;
+    }
+    ctx.stderr(`${ctx.argv[0]}: ${message}\n`);
     ctx.exit(2);
   });
   // A script is PID 1 with no traps: SIGTERM is ignored, SIGKILL after the timeout ends it.

@@ -4,6 +4,8 @@ import type { ApiRequest, ApiResponse } from "./api/types.js";
 import { Filesystems } from "./fs/filesystems.js";
 import { NetStack } from "./net/net-stack.js";
 import { ProcessTable } from "./runtime/process-table.js";
+import type { Activity } from "./containers/container-stats.js";
+import type { ContainerRecord } from "./containers/container-record.js";
 import { createRouter } from "./api/router.js";
 import { ContainerService } from "./containers/container-service.js";
 import { ContainerSettings } from "./containers/container-settings.js";
@@ -82,6 +84,18 @@ export class Engine {
     this.networks.ensurePredefined();
     if (options.snapshot) this.containers.restoreAfterRestart();
     this.handle = createRouter(this);
+  }
+
+  /** What a container has done since it started, for docker stats and docker top. */
+  activity(c: ContainerRecord): Activity {
+    const traffic = this.net.trafficOf(c.Id);
+    const running = this.processes.list(c.Id).length;
+    return {
+      ...traffic,
+      processes: Math.max(1, running),
+      processesStarted: Math.max(1, this.processes.startedIn(c.Id)),
+      written: this.fs.writableSize(c),
+    };
   }
 
   /** Records changed since the last call: what persistence must write. */

@@ -75,7 +75,7 @@ export const corpus: string[] = [
   "ps --filter network=bridge --format {{.Names}}", "ps --filter before=e1 -a --format {{.Image}}", "ps --filter since=c1 -a --format {{.Names}}",
   "ps --filter volume=nope", "ps -a --filter status=running --filter status=exited --format {{.Names}}\\t{{.State}}",
   "ps --format table{{.ID}}\\t{{.Status}}", "ps --format table", "ps -q --format {{.Names}}", "ps --format {{.Names}} --no-trunc",
-  "exec -d e1 sleep 1", "exec e1 sh -c exit\\ 3", "exec e1 nosuchcmd", "logs -n 2 c1", "logs --until 2000-01-01T00:00:00Z c1",
+  "exec -d e1 sleep 1000", "exec e1 sh -c exit\\ 3", "exec e1 nosuchcmd", "logs -n 2 c1", "logs --until 2000-01-01T00:00:00Z c1",
   "logs --since bogus c1", "stats --no-stream --format {{.Name}}\\t{{.PIDs}} e1", "stats --no-stream --format table{{.Name}} e1",
   "inspect -s -f {{.Name}} e1", "inspect -f {{.Name}} e1 c1", "inspect -f {{.Name}} e1 nope", "inspect --type bogus e1",
   "create --name oc --restart on-failure:3 alpine", "inspect -f {{.HostConfig.RestartPolicy.MaximumRetryCount}} oc",

@@ -85,3 +85,21 @@ describe("healthchecks", () => {
     expect((await cli.docker("inspect", "-f", "{{.State.Health.FailingStreak}} {{json (index .State.Health.Log 0).Output}}", "box")).stdout).toBe('2 "broken\\n"\n');
   });
 });
+
+describe("docker stats and docker top follow what a container does", () => {
+  it("counts the requests nginx served as network traffic, and lists exec'd processes", async () => {
+    await cli.docker("network", "create", "app");
+    await cli.docker("run", "-d", "--name", "web", "--network", "app", "nginx");
+    const netIo = async () => (await cli.docker("stats", "--no-stream", "--format", "{{.NetIO}}", "web")).stdout.trim();
+    const before = await netIo();
+    expect(before).toBe("872B / 0B");
+    for (let i = 0; i < 3; i++) await cli.docker("run", "--rm", "--network", "app", "alpine", "wget", "-qO-", "web");
+    const after = await netIo();
+    const [rx = "", tx = ""] = after.split(" / ");
+    expect(rx).not.toBe("872B");
+    expect(tx).toMatch(/^\d+(\.\d+)?kB$/);
+    expect((await cli.docker("stats", "--no-stream", "--format", "{{.PIDs}}", "web")).stdout).toBe("1\n");
+    const top = await cli.docker("top", "web");
+    expect(top.stdout.trim().split("\n")).toHaveLength(2);
+  });
+});

@@ -46,7 +46,7 @@ export function containerOpsRoutes(engine: Engine): Route[] {
     route("POST", "/containers/{id}/update", (req, [id = ""]) => ok(settings.update(id, jsonBody<UpdateBody>(req, updateConfigType)))),
     route("GET", "/containers/{id}/top", (req, [id = ""]) => {
       const c = containers.get(id);
-      const top = containerTop(c, query(req, "ps_args") ?? "");
+      const top = containerTop(c, query(req, "ps_args") ?? "", engine.processes.list(c.Id));
       containers.publish(c, "top");
       return ok(top);
     }),

@@ -21,8 +21,8 @@ export function statsResponse(engine: Engine, c: ContainerRecord, request: ApiRe
   const stream = boolOr(request, "stream", true);
   const oneShot = boolOr(request, "one-shot", false);
   if (stream && oneShot) throw invalidParameter("cannot have stream=true and one-shot=true");
-  if (oneShot) return ok(statsFrame(c, clock.now()));
-  if (!stream) return ok(containerStats(c, clock.now()));
+  if (oneShot) return ok(statsFrame(c, clock.now(), undefined, engine.activity(c)));
+  if (!stream) return ok(containerStats(c, clock.now(), engine.activity(c)));
 
   const frames = new Channel<unknown>();
   // The daemon's first frame has no earlier sample: precpu zero, preread the zero time.
@@ -35,8 +35,9 @@ export function statsResponse(engine: Engine, c: ContainerRecord, request: ApiRe
       return;
     }
     const now = clock.now();
-    frames.push(statsFrame(current, now, previous));
-    previous = sampleOf(current, now);
+    const activity = engine.activity(current);
+    frames.push(statsFrame(current, now, previous, activity));
+    previous = sampleOf(current, now, activity);
     cancel = clock.setTimer(statsInterval, tick);
   };
   tick();

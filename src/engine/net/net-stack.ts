@@ -42,14 +42,58 @@ export type Peer = { kind: "container"; id: string } | { kind: "host" };
 export type Resolution = { ok: true; address: string } | { ok: false };
 
 export type Connection =
-  | { ok: true; listener: Listener; target: ContainerRecord; remoteAddress: string }
+  | {
+      ok: true;
+      listener: Listener;
+      target: ContainerRecord;
+      remoteAddress: string;
+      /** Counts an exchange's bytes on both ends (docker stats' NET I/O). */
+      account?(sent: number, received: number): void;
+    }
   /** refused: a host that answers with RST; unreachable: packets that go nowhere (a timeout). */
   | { ok: false; error: "refused" | "unreachable" };
 
 const HOST_ADDRESS = "172.17.0.1";
 
+/** What crossed a container's interfaces since it started (docker stats' NET I/O). */
+export interface Traffic {
+  rxBytes: number;
+  txBytes: number;
+  rxPackets: number;
+  txPackets: number;
+  /** Requests its services answered. */
+  served: number;
+}
+
+const MTU_PAYLOAD = 1448;
+
 export class NetStack {
   private readonly listeners = new Map<string, Map<number, Listener>>();
+  private readonly traffic = new Map<string, Traffic>();
+
+  /** The container's traffic counters (zero until something crosses). */
+  trafficOf(containerId: string): Traffic {
+    let t = this.traffic.get(containerId);
+    if (!t) this.traffic.set(containerId, (t = { rxBytes: 0, txBytes: 0, rxPackets: 0, txPackets: 0, served: 0 }));
+    return t;
+  }
+
+  private count(client: Peer, server: string, sent: number, received: number): void {
+    const packets = (bytes: number) => 2 + Math.ceil(bytes / MTU_PAYLOAD);
+    const s = this.trafficOf(server);
+    s.rxBytes += sent;
+    s.txBytes += received;
+    s.rxPackets += packets(sent);
+    s.txPackets += packets(received);
+    s.served++;
+    if (client.kind === "container" && client.id !== server) {
+      const c = this.trafficOf(client.id);
+      c.txBytes += sent;
+      c.rxBytes += received;
+      c.txPackets += packets(sent);
+      c.rxPackets += packets(received);
+    }
+  }
 
   constructor(
     private readonly ctx: EngineContext,
@@ -66,9 +110,10 @@ export class NetStack {
     };
   }
 
-  /** Drops every listener of a container (its processes are gone). */
+  /** Drops every listener of a container (its processes are gone); counters start afresh. */
   closeAll(containerId: string): void {
     this.listeners.delete(containerId);
+    this.traffic.delete(containerId);
   }
 
   private running(): ContainerRecord[] {
@@ -175,7 +220,9 @@ export class NetStack {
     const listener = this.listeners.get(target.Id)?.get(port);
     if (!listener) return { ok: false, error: "refused" };
     const remoteAddress = route.kind === "self" ? "127.0.0.1" : (route.via ?? HOST_ADDRESS);
-    return { ok: true, listener, target, remoteAddress };
+    // Loopback traffic never reaches eth0.
+    const account = route.kind === "self" ? undefined : (sent: number, received: number) => this.count(peer, target.Id, sent, received);
+    return { ok: true, listener, target, remoteAddress, ...(account ? { account } : {}) };
   }
 
   /** The host's own port: a published port of some container, or nothing listening. */
@@ -194,7 +241,7 @@ export class NetStack {
         if (!listener) return { ok: false, error: "refused" };
         // The userland proxy (or NAT from the gateway) is who the service sees.
         const remoteAddress = peer.kind === "host" ? HOST_ADDRESS : (this.addressesOf(c)[0]?.gateway ?? HOST_ADDRESS);
-        return { ok: true, listener, target: c, remoteAddress };
+        return { ok: true, listener, target: c, remoteAddress, account: (sent, received) => this.count(peer, c.Id, sent, received) };
       }
     }
     return { ok: false, error: "refused" };
@@ -219,5 +266,9 @@ export async function httpExchange(connection: Extract<Connection, { ok: true }>
     // A non-HTTP service hangs up on an HTTP request.
     return { status: 0, reason: "", headers: [], body: "" };
   }
-  return connection.listener.handle({ ...request, remoteAddress: connection.remoteAddress });
+  const response = await connection.listener.handle({ ...request, remoteAddress: connection.remoteAddress });
+  const sent = request.method.length + request.path.length + 12 + Object.entries(request.headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0) + request.body.length;
+  const received = 17 + response.reason.length + response.headers.reduce((n, [k, v]) => n + k.length + v.length + 4, 0) + (typeof response.body === "string" ? new TextEncoder().encode(response.body).length : response.body.length);
+  connection.account?.(sent, received);
+  return response;
 }

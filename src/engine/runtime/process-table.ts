@@ -14,17 +14,25 @@ export interface ProcessEntry {
 export class ProcessTable {
   private readonly byContainer = new Map<string, Map<number, ProcessEntry>>();
   private readonly nextPid = new Map<string, number>();
+  private readonly started = new Map<string, number>();
+
+  /** How many processes the container has started since it started (its own included). */
+  startedIn(containerId: string): number {
+    return this.started.get(containerId) ?? 0;
+  }
 
   /** Registers the main process as PID 1; the namespace starts afresh at each start. */
   startMain(containerId: string, entry: Omit<ProcessEntry, "pid" | "ppid">): void {
     this.byContainer.set(containerId, new Map([[1, { ...entry, pid: 1, ppid: 0 }]]));
     this.nextPid.set(containerId, 7);
+    this.started.set(containerId, 1);
   }
 
   /** Registers an exec'd process; returns its PID inside the container. */
   add(containerId: string, entry: Omit<ProcessEntry, "pid" | "ppid">): number {
     const pid = this.nextPid.get(containerId) ?? 7;
     this.nextPid.set(containerId, pid + 6);
+    this.started.set(containerId, (this.started.get(containerId) ?? 0) + 1);
     let table = this.byContainer.get(containerId);
     if (!table) this.byContainer.set(containerId, (table = new Map()));
     table.set(pid, { ...entry, pid, ppid: 0 });

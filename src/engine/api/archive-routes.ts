@@ -1,7 +1,6 @@
 // /containers/{id}/archive (HEAD, GET, PUT) and /containers/{id}/export: `docker cp` and
 // `docker export` (api/server/router/container/copy.go, container_routes.go).
-import { ContainerArchive } from "../archive/container-archive.js";
-import { pathStatHeader } from "../archive/path-stat.js";
+import type { ContainerArchive } from "../archive/container-archive.js";
 import type { Engine } from "../engine.js";
 import { invalidParameter } from "../errors.js";
 import { boolQuery, query, route, type Route } from "./route.js";
@@ -23,14 +22,28 @@ function archivePath(request: ApiRequest): string {
   return path;
 }
 
+// The archive code (tar, cp, export) is fetched on first use: most sessions never need it.
+let modules: Promise<{ ContainerArchive: typeof ContainerArchive; pathStatHeader: typeof import("../archive/path-stat.js").pathStatHeader }> | undefined;
+
+function archiveModules() {
+  modules ??= Promise.all([import("../archive/container-archive.js"), import("../archive/path-stat.js")]).then(([a, p]) => ({ ContainerArchive: a.ContainerArchive, pathStatHeader: p.pathStatHeader }));
+  return modules;
+}
+
 export function archiveRoutes(engine: Engine): Route[] {
-  const archive = new ContainerArchive({ containers: engine.containers, images: engine.images, fs: engine.fs, clock: engine.ctx.clock });
+  let made: ContainerArchive | undefined;
+  const tools = async () => {
+    const m = await archiveModules();
+    made ??= new m.ContainerArchive({ containers: engine.containers, images: engine.images, fs: engine.fs, clock: engine.ctx.clock });
+    return { archive: made, pathStatHeader: m.pathStatHeader };
+  };
   return [
     route(
       "GET",
       "/containers/{id}/archive",
       async (req, [id = ""]) => {
         const path = archivePath(req);
+        const { archive, pathStatHeader } = await tools();
         if (req.method.toUpperCase() === "HEAD") {
           const stat = await archive.statPath(id, path);
           return { status: 200, headers: { "X-Docker-Container-Path-Stat": pathStatHeader(stat) } };
@@ -42,6 +55,7 @@ export function archiveRoutes(engine: Engine): Route[] {
     ),
     route("PUT", "/containers/{id}/archive", async (req, [id = ""]) => {
       const path = archivePath(req);
+      const { archive } = await tools();
       await archive.extractToDir(id, path, bodyBytes(req), {
         noOverwriteDirNonDir: boolQuery(req, "noOverwriteDirNonDir"),
         copyUIDGID: boolQuery(req, "copyUIDGID"),
@@ -49,6 +63,7 @@ export function archiveRoutes(engine: Engine): Route[] {
       return { status: 200 };
     }),
     route("GET", "/containers/{id}/export", async (_req, [id = ""]) => {
+      const { archive } = await tools();
       const tar = await archive.exportContainer(id);
       return { status: 200, headers: { "Content-Type": "application/x-tar" }, body: tar };
     }),

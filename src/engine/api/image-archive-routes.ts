@@ -1,8 +1,5 @@
 // GET /images/get, GET /images/{name}/get, POST /images/load and the import form of POST
 // /images/create (fromSrc): `docker save`, `docker load` and `docker import`.
-import { saveImages } from "../archive/image-save.js";
-import { importImage } from "../archive/image-import.js";
-import { loadImages } from "../archive/image-load.js";
 import type { Engine } from "../engine.js";
 import { engineVersion } from "../engine-info.js";
 import { systemError } from "../errors.js";
@@ -32,7 +29,8 @@ function boolOrDefault(request: ApiRequest, name: string, fallback: boolean): bo
 
 export function imageArchiveRoutes(engine: Engine): Route[] {
   const { images, fs } = engine;
-  const save = (names: string[]): ApiResponse => {
+  const save = async (names: string[]): Promise<ApiResponse> => {
+    const { saveImages } = await import("../archive/image-save.js");
     const { tar, ids } = saveImages(images, fs, names, engine.ctx.clock.now());
     for (const id of ids) engine.ctx.events.publish("image", "save", id, { ...(images.find(id)?.Config.Labels ?? {}), name: id });
     return { status: 200, headers: { "Content-Type": "application/x-tar" }, body: tar };
@@ -43,6 +41,7 @@ export function imageArchiveRoutes(engine: Engine): Route[] {
     route("GET", "/images/get", (req) => save(values(req, "names"))),
     route("GET", "/images/{name*}/get", (_req, [name = ""]) => save([name])),
     route("POST", "/images/load", async (req) => {
+      const { loadImages } = await import("../archive/image-load.js");
       const list = await loadImages(
         { images, fs, events: engine.ctx.events, storedLayer: (d) => engine.ctx.store.get("layer", d) !== undefined, random: () => engine.ctx.ids.randomInt(2 ** 32) },
         bodyBytes(req),
@@ -59,6 +58,7 @@ export function imageArchiveRoutes(engine: Engine): Route[] {
         const host = /^[a-z]+:\/\/([^/:]*)/i.exec(url)?.[1] ?? "";
         throw systemError(host ? `Get ${JSON.stringify(url)}: dial tcp: lookup ${host}: no such host` : `Get ${JSON.stringify(url.replace(/\/+$/, ""))}: http: no Host in request URL`);
       }
+      const { importImage } = await import("../archive/image-import.js");
       const id = await importImage(
         { images, fs, events: engine.ctx.events, now: () => engine.ctx.clock.now(), dockerVersion: engineVersion.Version },
         bodyBytes(req),

@@ -7,7 +7,11 @@
 import type { LayeredFs } from "../fs/layered-fs.js";
 import type { Program } from "./program.js";
 import { nativeProgram, resolveProgram } from "./programs/index.js";
-import { command, scriptProgram } from "./programs/shell.js";
+import { lazyProgram } from "./programs/lazy.js";
+
+/** A command with no program of its own, run by just-bash (fetched with the shell). */
+const command = lazyProgram(() => import("./programs/shell.js").then((m) => m.command));
+const scriptProgram = (text: string) => lazyProgram(() => import("./programs/shell.js").then((m) => m.scriptProgram(text)));
 
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 

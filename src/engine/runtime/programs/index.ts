@@ -2,15 +2,16 @@
 // PATH held these binaries. Until images carry filesystems, a program is found by its name alone.
 import type { Program } from "../program.js";
 import * as basic from "./basic.js";
-import { toolProgram } from "./command-io.js";
-import { node } from "./node.js";
-import { topProgram } from "./ps.js";
-import { pgIsReady, psql } from "./psql.js";
-import { python } from "./python.js";
-import { redisCli } from "./redis-cli.js";
+import { lazyProgram } from "./lazy.js";
 import * as services from "./services.js";
-import { shell } from "./shell.js";
-import * as stubs from "./tool-stubs.js";
+
+// Everything heavier than a few lines is fetched when first run.
+const shell = lazyProgram(() => import("./shell.js").then((m) => m.shell));
+const tool = (load: () => Promise<Parameters<typeof import("./command-io.js").toolProgram>[0]>) =>
+  lazyProgram(async () => (await import("./command-io.js")).toolProgram(await load()));
+const topProgram = lazyProgram(() => import("./ps.js").then((m) => m.topProgram));
+const redisServer = lazyProgram(() => import("./redis.js").then((m) => m.redisServer));
+const postgres = lazyProgram(() => import("./postgres.js").then((m) => m.postgres));
 
 const byName: Record<string, Program> = {
   echo: basic.echo,
@@ -32,22 +33,22 @@ const byName: Record<string, Program> = {
   "nginx-debug": services.nginx,
   "httpd-foreground": services.httpd,
   httpd: services.httpd,
-  "redis-server": services.redis,
-  "redis-cli": toolProgram(redisCli),
-  psql: toolProgram(psql),
-  pg_isready: toolProgram(pgIsReady),
-  postgres: services.postgres,
+  "redis-server": redisServer,
+  "redis-cli": tool(() => import("./redis-cli.js").then((m) => m.redisCli)),
+  psql: tool(() => import("./psql.js").then((m) => m.psql)),
+  pg_isready: tool(() => import("./psql.js").then((m) => m.pgIsReady)),
+  postgres,
   mysqld: services.mysql,
   registry: services.registry,
   hello: services.hello,
-  node: toolProgram(node),
-  nodejs: toolProgram(node),
-  python: toolProgram(python),
-  python3: toolProgram(python),
-  npm: toolProgram((ctx, args) => Promise.resolve(stubs.npm(ctx, "npm", args))),
-  npx: toolProgram((ctx, args) => Promise.resolve(stubs.npm(ctx, "npx", args))),
-  pip: toolProgram((ctx, args) => Promise.resolve(stubs.pip(ctx, args))),
-  pip3: toolProgram((ctx, args) => Promise.resolve(stubs.pip(ctx, args))),
+  node: tool(() => import("./node.js").then((m) => m.node)),
+  nodejs: tool(() => import("./node.js").then((m) => m.node)),
+  python: tool(() => import("./python.js").then((m) => m.python)),
+  python3: tool(() => import("./python.js").then((m) => m.python)),
+  npm: tool(() => import("./tool-stubs.js").then((m) => (ctx, args) => Promise.resolve(m.npm(ctx, "npm", args)))),
+  npx: tool(() => import("./tool-stubs.js").then((m) => (ctx, args) => Promise.resolve(m.npm(ctx, "npx", args)))),
+  pip: tool(() => import("./tool-stubs.js").then((m) => (ctx, args) => Promise.resolve(m.pip(ctx, args)))),
+  pip3: tool(() => import("./tool-stubs.js").then((m) => (ctx, args) => Promise.resolve(m.pip(ctx, args)))),
 };
 
 const entrypoints = new Set(["docker-entrypoint.sh", "entrypoint.sh"]);

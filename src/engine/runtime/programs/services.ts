@@ -114,11 +114,8 @@ export const httpd: Program = (ctx) => {
   return exitsOn(ctx, ["SIGWINCH", "SIGTERM", "SIGINT"]);
 };
 
-// redis-server speaks RESP over the network and keeps its data in /data (redis.ts).
-export { redisServer as redis } from "./redis.js";
+// redis-server (redis.ts) and postgres (postgres.ts) are loaded on first use (index.ts).
 
-// postgres initialises its data directory, becomes ready and answers psql (postgres.ts).
-export { postgres } from "./postgres.js";
 
 export const registry: Program = (ctx) => {
   const t = new Date(ctx.clock.now()).toISOString();

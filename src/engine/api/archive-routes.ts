@@ -1,6 +1,7 @@
 // /containers/{id}/archive (HEAD, GET, PUT) and /containers/{id}/export: `docker cp` and
 // `docker export` (api/server/router/container/copy.go, container_routes.go).
 import type { ContainerArchive } from "../archive/container-archive.js";
+import type { pathStatHeader as PathStatHeader } from "../archive/path-stat.js";
 import type { Engine } from "../engine.js";
 import { invalidParameter } from "../errors.js";
 import { boolQuery, query, route, type Route } from "./route.js";
@@ -23,7 +24,7 @@ function archivePath(request: ApiRequest): string {
 }
 
 // The archive code (tar, cp, export) is fetched on first use: most sessions never need it.
-let modules: Promise<{ ContainerArchive: typeof ContainerArchive; pathStatHeader: typeof import("../archive/path-stat.js").pathStatHeader }> | undefined;
+let modules: Promise<{ ContainerArchive: typeof ContainerArchive; pathStatHeader: typeof PathStatHeader }> | undefined;
 
 function archiveModules() {
   modules ??= Promise.all([import("../archive/container-archive.js"), import("../archive/path-stat.js")]).then(([a, p]) => ({ ContainerArchive: a.ContainerArchive, pathStatHeader: p.pathStatHeader }));

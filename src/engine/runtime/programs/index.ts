@@ -2,12 +2,13 @@
 // PATH held these binaries. Until images carry filesystems, a program is found by its name alone.
 import type { Program } from "../program.js";
 import * as basic from "./basic.js";
+import type { toolProgram as ToolProgram } from "./command-io.js";
 import { lazyProgram } from "./lazy.js";
 import * as services from "./services.js";
 
 // Everything heavier than a few lines is fetched when first run.
 const shell = lazyProgram(() => import("./shell.js").then((m) => m.shell));
-const tool = (load: () => Promise<Parameters<typeof import("./command-io.js").toolProgram>[0]>) =>
+const tool = (load: () => Promise<Parameters<typeof ToolProgram>[0]>) =>
   lazyProgram(async () => (await import("./command-io.js")).toolProgram(await load()));
 const topProgram = lazyProgram(() => import("./ps.js").then((m) => m.topProgram));
 const redisServer = lazyProgram(() => import("./redis.js").then((m) => m.redisServer));

@@ -103,3 +103,13 @@ describe("docker stats and docker top follow what a container does", () => {
     expect(top.stdout.trim().split("\n")).toHaveLength(2);
   });
 });
+
+describe("nginx reloads on SIGHUP", () => {
+  it("logs the reload and keeps serving", async () => {
+    await cli.docker("run", "-d", "--name", "web", "nginx");
+    expect((await cli.docker("kill", "-s", "HUP", "web")).exitCode).toBe(0);
+    const logs = await cli.docker("logs", "web");
+    expect(logs.stderr).toContain("[notice] 1#1: signal 1 (SIGHUP) received, reconfiguring\n");
+    expect((await cli.docker("ps", "--format", "{{.Status}}")).stdout).toMatch(/^Up /);
+  });
+});

@@ -90,12 +90,33 @@ export const nginx: Program = (ctx) => {
       notice("start worker process 30"),
   );
   serveNginx(ctx, version);
-  return exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
+  const stop = exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
     const when = nginxTime(ctx.clock.now());
     const kind = signal === "SIGQUIT" ? "graceful shutdown" : "exiting";
     ctx.stderr(`${when} [notice] 1#1: signal ${signal === "SIGQUIT" ? 3 : signal === "SIGTERM" ? 15 : 2} (${signal}) received, ${kind}\n`);
     ctx.stderr(`${when} [notice] 1#1: exit\n`);
   });
+  let worker = 30;
+  return {
+    signal(name) {
+      if (name !== "SIGHUP") return stop.signal(name);
+      // A reload: nginx re-reads its configuration (ours does at every request) and replaces
+      // its workers.
+      const note = (text: string) => `${nginxTime(ctx.clock.now())} [notice] 1#1: ${text}\n`;
+      const old = [worker - 1, worker];
+      worker += 2;
+      ctx.stderr(
+        note("signal 1 (SIGHUP) received, reconfiguring") +
+          note("reconfiguring") +
+          note('using the "epoll" event method') +
+          note("start worker processes") +
+          note(`start worker process ${worker - 1}`) +
+          note(`start worker process ${worker}`) +
+          old.map((pid) => `${nginxTime(ctx.clock.now())} [notice] ${pid}#${pid}: gracefully shutting down\n`).join(""),
+      );
+      return true;
+    },
+  };
 };
 
 export const httpd: Program = (ctx) => {

@@ -5,6 +5,7 @@ import { checkArgs, type CommandDef } from "./command.js";
 import { daemonMessage } from "./commands/common.js";
 import { containerOpsCommands, containerOpsTopLevel } from "./commands/container-ops.js";
 import { inspect, typedInspect } from "./commands/inspect.js";
+import { events } from "./commands/events.js";
 import { images } from "./commands/images.js";
 import { kill, restart, rm, start, stop } from "./commands/lifecycle.js";
 import { logs } from "./commands/logs.js";
@@ -60,7 +61,7 @@ export const managementCommands: Record<string, Group> = {
   builder: builderGroup,
 };
 
-export const topLevelCommands: Record<string, CommandDef> = { create, history, images, import: importCommand, info, inspect, kill, load, login, logout, logs, ps, pull, push, restart, rm, rmi, run, save, search, start, stop, tag, version, ...containerOpsTopLevel };
+export const topLevelCommands: Record<string, CommandDef> = { create, events, history, images, import: importCommand, info, inspect, kill, load, login, logout, logs, ps, pull, push, restart, rm, rmi, run, save, search, start, stop, tag, version, ...containerOpsTopLevel };
 
 /** Every command docker has, the ones the playground cannot run yet included (for help). */
 export const commandTree: CommandTree = completeTree(topLevelCommands, managementCommands);

@@ -91,8 +91,8 @@ describe("docker top and stats", () => {
     await cli.docker("update", "-m", "256m", "web");
     expect(await cli.docker("stats", "--no-stream")).toEqual({
       stdout:
-        "CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O     BLOCK I/O   PIDS\n" +
-        `${id.slice(0, 12)}   web       0.00%     9.6MiB / 256MiB     3.75%     872B / 0B   0B / 0B     1\n`,
+        "CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT   MEM %     NET I/O     BLOCK I/O     PIDS\n" +
+        `${id.slice(0, 12)}   web       0.00%     9.6MiB / 256MiB     3.75%     872B / 0B   0B / 1.09kB   1\n`,
       stderr: "",
       exitCode: 0,
     });

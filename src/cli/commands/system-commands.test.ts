@@ -155,13 +155,13 @@ describe("docker system df", () => {
       [
         "TYPE            TOTAL     ACTIVE    SIZE      RECLAIMABLE",
         "Images          2         2         200.4MB   0B (0%)",
-        "Containers      2         1         0B        0B",
+        "Containers      2         1         1.095kB   0B (0%)",
         "Local Volumes   1         0         0B        0B",
         "Build Cache     0         0         0B        0B",
         "",
       ].join("\n"),
     );
-    expect((await cli.docker("system", "df", "--format", "{{.Type}}: {{.Reclaimable}}")).stdout).toBe("Images: 0B (0%)\nContainers: 0B\nLocal Volumes: 0B\nBuild Cache: 0B\n");
+    expect((await cli.docker("system", "df", "--format", "{{.Type}}: {{.Reclaimable}}")).stdout).toBe("Images: 0B (0%)\nContainers: 0B (0%)\nLocal Volumes: 0B\nBuild Cache: 0B\n");
     expect(JSON.parse((await cli.docker("system", "df", "--format", "json")).stdout.split("\n")[0] ?? "")).toEqual({
       Active: "2", Reclaimable: "0B (0%)", Size: "200.4MB", TotalCount: "2", Type: "Images",
     });
@@ -182,7 +182,7 @@ describe("docker system df", () => {
       "",
       "CONTAINER ID|IMAGE|COMMAND|LOCAL VOLUMES|SIZE|CREATED|STATUS|NAMES",
       expect.stringMatching(/^[0-9a-f]{12}\|alpine\|"true"\|0\|0B\|1 second ago\|Exited \(0\) 1 second ago\|job$/),
-      expect.stringMatching(/^[0-9a-f]{12}\|nginx\|"\/docker-entrypoint\.…"\|0\|0B\|2 seconds ago\|Up 2 seconds\|web$/),
+      expect.stringMatching(/^[0-9a-f]{12}\|nginx\|"\/docker-entrypoint\.…"\|0\|1\.09kB\|2 seconds ago\|Up 2 seconds\|web$/),
       "",
       "Local Volumes space usage:",
       "",

@@ -46,8 +46,8 @@ export function mainProcessArgv(c: ContainerRecord): string[] {
 function memoryUsage(c: ContainerRecord, activity: Activity = idle): number {
   const argv = mainProcessArgv(c);
   const base = memoryByProgram[baseName(argv[0] ?? "")] ?? 0.5 * MiB;
-  // Each extra process holds its own pages; written files stay in the page cache.
-  return Math.round(base + (activity.processes - 1) * 0.6 * MiB + activity.written);
+  // Each extra process holds its own pages (cgroup v2's usage leaves the page cache out).
+  return Math.round(base + (activity.processes - 1) * 0.6 * MiB);
 }
 
 /**

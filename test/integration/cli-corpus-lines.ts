@@ -87,7 +87,7 @@ export const corpus: string[] = [
   "network create --driver bogus n2", "network create --internal --label x=y n3", "network ls --filter label=x=y --format {{.Name}}",
   "network inspect -f {{.Internal}} n3", "network inspect -f {{json .Labels}} n3", "network ls --filter type=custom --format {{.Name}}",
   "network rm n3 nope", "network rm", "volume create --driver bogus v9", "volume create -d local --opt type=tmpfs v8", "volume inspect -f {{json .Options}} v8",
-  "volume rm v8", "container prune --filter until=1h -f", "images --filter dangling=nope",
+  "volume rm v8", "container prune --filter until=100h -f", "images --filter dangling=nope",
   "tag alpine:3.19 a/b/c:9", "images a/b/c", "rmi a/b/c:9", "tag alpine :x", "tag alpine x:-bad",
   "stop", "kill -s NOPE c1", "pause nope", "unpause nope", "update --memory 10m nope", "update", "wait nope", "wait nope c1",
   "version --format {{json .Client.Version}}", "info --format {{json .Driver}}", "info --format {{.NCPU}}",

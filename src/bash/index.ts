@@ -4,5 +4,5 @@
 
 export { loadJustBash, type JustBash } from "./just-bash.js";
 export { exportedEnv, shellVariables, StateCarrier, type ShellState } from "./shell-state.js";
-export { streamingOutput, streamScript, LIVE_ERR, LIVE_OUT, type StreamingOutput } from "./streaming.js";
+export { inColumns, streamingOutput, streamScript, LIVE_ERR, LIVE_OUT, TERMINAL_LS, type StreamingOutput } from "./streaming.js";
 export { networkCommands, type Dial, type Network, type WireRequest, type WireResponse } from "./net-tools.js";

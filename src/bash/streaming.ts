@@ -46,12 +46,22 @@ function rewritePipeline(commands: CommandNode[]): CommandNode[] {
   return [...commands.slice(0, -1), rewritten];
 }
 
+/** The name `ls` takes when it writes straight to a terminal: it lays out columns there. */
+export const TERMINAL_LS = "__ls_terminal";
+
+// Set for the duration of one (synchronous) rewrite: whether the script's output is a terminal.
+let onTerminal = false;
+
 function liveRedirected(command: CommandNode): CommandNode {
   if (hasRedirections(command) || command.type === "FunctionDef") return command;
   if (command.type === "SimpleCommand") {
     const name = literalName(command);
     if (name !== undefined && untouchable.has(name)) return command;
     if (!command.name) return command;
+    if (name === "ls" && onTerminal) {
+      const renamed = { ...command, name: { type: "Word" as const, parts: [{ type: "Literal" as const, value: TERMINAL_LS }] } };
+      return { ...renamed, redirections: [redirect(1, LIVE_OUT), redirect(2, LIVE_ERR)] } as CommandNode;
+    }
   }
   if (!("redirections" in command)) return command;
   return { ...command, redirections: [redirect(1, LIVE_OUT), redirect(2, LIVE_ERR)] } as CommandNode;
@@ -84,12 +94,49 @@ function rewriteCommand(command: CommandNode): CommandNode {
 }
 
 /** Rewrites a script so that its direct output is written as each command finishes. */
-export function streamScript(ast: ScriptNode): ScriptNode {
-  return { ...ast, statements: rewriteStatements(ast.statements) };
+export function streamScript(ast: ScriptNode, terminal = false): ScriptNode {
+  onTerminal = terminal;
+  try {
+    return { ...ast, statements: rewriteStatements(ast.statements) };
+  } finally {
+    onTerminal = false;
+  }
+}
+
+/**
+ * `ls` on a terminal: names in columns, filled top to bottom, as wide as the terminal allows
+ * (two spaces between columns, as GNU and busybox ls lay them out).
+ */
+export function inColumns(listing: string, width: number): string {
+  const names = listing.split("\n").filter((n) => n !== "");
+  if (names.length === 0) return listing;
+  const len = (n: string) => [...n].length;
+  for (let rows = 1; rows <= names.length; rows++) {
+    const columns = Math.ceil(names.length / rows);
+    const widths: number[] = [];
+    for (let c = 0; c < columns; c++) widths.push(Math.max(...names.slice(c * rows, (c + 1) * rows).map(len)));
+    const total = widths.reduce((a, b) => a + b, 0) + 2 * (columns - 1);
+    if (total > width && rows < names.length) continue;
+    const lines: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const cells: string[] = [];
+      for (let c = 0; c < columns; c++) {
+        const name = names[c * rows + r];
+        if (name === undefined) continue;
+        const last = c === columns - 1 || names[(c + 1) * rows + r] === undefined;
+        cells.push(last ? name : name + " ".repeat((widths[c] ?? 0) - len(name) + 2));
+      }
+      lines.push(cells.join(""));
+    }
+    return `${lines.join("\n")}\n`;
+  }
+  return listing;
 }
 
 export interface StreamingOutput {
   plugin: { name: string; transform(context: { ast: ScriptNode }): { ast: ScriptNode } };
+  /** Runs a command's own nested exec with its output captured, not streamed. */
+  nested<T>(work: () => Promise<T>): Promise<T>;
   /** The shell's filesystem, with the two live paths turned into output. */
   filesystem(fs: IFileSystem): IFileSystem;
 }
@@ -100,8 +147,17 @@ const decoder = new TextDecoder();
  * The plugin and the filesystem that go with it; `write` receives output as it is produced,
  * `pace` runs before each write (a spinning loop lets the host breathe there).
  */
-export function streamingOutput(write: (stream: "stdout" | "stderr", text: string) => void, pace?: () => Promise<void>): StreamingOutput {
-  const plugin = { name: "stream-output", transform: ({ ast }: { ast: ScriptNode }) => ({ ast: streamScript(ast) }) };
+export function streamingOutput(write: (stream: "stdout" | "stderr", text: string) => void, pace?: () => Promise<void>, terminal = false): StreamingOutput {
+  let depth = 0;
+  const plugin = { name: "stream-output", transform: ({ ast }: { ast: ScriptNode }) => ({ ast: depth > 0 ? ast : streamScript(ast, terminal) }) };
+  const nested = async <T>(work: () => Promise<T>): Promise<T> => {
+    depth++;
+    try {
+      return await work();
+    } finally {
+      depth--;
+    }
+  };
   const streamOf = (path: string) => (path === LIVE_OUT ? "stdout" : path === LIVE_ERR ? "stderr" : undefined);
   const dirStat = { isFile: false, isDirectory: true, isSymbolicLink: false, mode: 0o40755, size: 0, mtime: new Date(0) };
   const fileStat = { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100666, size: 0, mtime: new Date(0) };
@@ -130,5 +186,5 @@ export function streamingOutput(write: (stream: "stdout" | "stderr", text: strin
         }
       },
     });
-  return { plugin, filesystem };
+  return { plugin, filesystem, nested };
 }

@@ -167,3 +167,14 @@ describe("killing a script", () => {
     expect(c.out.length).toBe(before);
   });
 });
+
+describe("ls on a terminal", () => {
+  it("lays names out in columns on a tty, one per line through a pipe or without a tty", async () => {
+    const tty = container(["ls", "/"], { tty: true });
+    await until(() => tty.code() !== undefined);
+    expect(tty.out.join("")).toBe("bin  etc  root  tmp  usr\r\n");
+    const plain = container(["sh", "-c", "ls /; ls / | head -2"]);
+    await until(() => plain.code() !== undefined);
+    expect(plain.out.join("")).toBe("bin\netc\nroot\ntmp\nusr\nbin\netc\n");
+  });
+});

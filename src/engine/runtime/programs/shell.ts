@@ -3,7 +3,7 @@
 // (with the image's prompt), and any command that is not a program of its own (ls, cat, grep…).
 // just-bash is loaded on first use so the engine starts without it.
 import type * as JustBash from "just-bash/browser";
-import { loadJustBash, networkCommands, StateCarrier, streamingOutput, type ShellState } from "../../../bash/index.js";
+import { inColumns, loadJustBash, networkCommands, StateCarrier, streamingOutput, TERMINAL_LS, type ShellState } from "../../../bash/index.js";
 import { containerNetwork } from "./container-network.js";
 import { commandView } from "./command-view.js";
 import { CONTAINER_COMMAND_NAMES, containerCommands } from "./container-commands.js";
@@ -92,11 +92,22 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
   });
   const carrier = new StateCarrier(jb);
   const speak = shellVoice(flavour(ctx));
-  const streaming = streamingOutput((stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(speak(text))), () => ctx.pace());
+  const streaming = streamingOutput((stream, text) => (stream === "stdout" ? ctx.stdout(text) : ctx.stderr(speak(text))), () => ctx.pace(), ctx.tty);
+  // `ls` straight onto the container's terminal: the same listing, laid out in columns.
+  const terminalLs = jb.defineCommand(TERMINAL_LS, async (args, context) => {
+    const run = (line: string) =>
+      context.exec ? context.exec(line, { cwd: context.cwd, env: context.exportedEnv ?? Object.fromEntries(context.env) }) : Promise.resolve({ stdout: "", stderr: "", exitCode: 127 });
+    const line = ["ls", ...args].map(quote).join(" ");
+    const long = args.some((a) => /^-[a-zA-Z]*[l1gno]/.test(a) || a.startsWith("--format"));
+    const result = await streaming.nested(() => run(line));
+    // Several directories (with headings) or long formats stay as ls wrote them.
+    if (long || /^[^\n]*:\n/m.test(result.stdout) || result.stdout.includes("\n\n")) return result;
+    return { ...result, stdout: inColumns(result.stdout, ctx.size.cols) };
+  });
   // A container whose image has no files still gets a root with its hostname in it.
   const files = ctx.fs ? commandView(ctx.fs, commandNames(jb)) : new jb.InMemoryFs({ "/etc/hostname": `${ctx.hostname}\n` });
   const bash = new jb.Bash({
-    customCommands: [hostname, env, carrier.command, ...networkCommands(jb, () => containerNetwork(ctx)), ...containerCommands(jb, ctx)],
+    customCommands: [hostname, env, carrier.command, terminalLs, ...networkCommands(jb, () => containerNetwork(ctx)), ...containerCommands(jb, ctx)],
     env: { ...envRecord(ctx.env), SHLVL: "1" },
     cwd: ctx.cwd,
     fs: streamOutput ? streaming.filesystem(files) : files,

@@ -49,7 +49,12 @@ describe("StateCarrier", () => {
   it("reports no state when the line ends early, so the previous one stands", async () => {
     const { carrier, bash, signal } = setup();
     expect((await carrier.exec(bash(), "cd /tmp; exit 3", start, signal)).state).toBeUndefined();
-    expect((await carrier.exec(bash(), "echo 'open quote", start, signal)).state).toBeUndefined();
+  });
+
+  it("keeps the state of a line that does not parse, with its error status", async () => {
+    const { carrier, bash, signal } = setup();
+    const { state } = await carrier.exec(bash(), "echo 'open quote", start, signal);
+    expect(state).toEqual({ ...start, status: 2 });
   });
 
   it("adds its statements to the syntax tree, where no open here-document can swallow them", async () => {

@@ -109,6 +109,9 @@ export class StateCarrier {
         replaceEnv: true,
         signal,
       });
+      // Still armed: the line never parsed (a syntax error), so it ran nothing and the shell
+      // goes on as it was, with the error's status.
+      if (this.armed) return { result, state: { ...state, status: result.exitCode } };
       return { result, state: this.captured.get(token) };
     } finally {
       this.armed = undefined;

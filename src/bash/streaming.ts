@@ -137,6 +137,11 @@ export interface StreamingOutput {
   plugin: { name: string; transform(context: { ast: ScriptNode }): { ast: ScriptNode } };
   /** Runs a command's own nested exec with its output captured, not streamed. */
   nested<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Rewrites the next script parsed, and only that one: the script the shell runs, not the
+   * `sh -c` or `$(…)` scripts inside it, whose output must stay where their caller sends it.
+   */
+  arm(): void;
   /** The shell's filesystem, with the two live paths turned into output. */
   filesystem(fs: IFileSystem): IFileSystem;
 }
@@ -149,7 +154,18 @@ const decoder = new TextDecoder();
  */
 export function streamingOutput(write: (stream: "stdout" | "stderr", text: string) => void, pace?: () => Promise<void>, terminal = false): StreamingOutput {
   let depth = 0;
-  const plugin = { name: "stream-output", transform: ({ ast }: { ast: ScriptNode }) => ({ ast: depth > 0 ? ast : streamScript(ast, terminal) }) };
+  let armed = false;
+  const plugin = {
+    name: "stream-output",
+    transform: ({ ast }: { ast: ScriptNode }) => {
+      if (!armed || depth > 0) return { ast };
+      armed = false;
+      return { ast: streamScript(ast, terminal) };
+    },
+  };
+  const arm = () => {
+    armed = true;
+  };
   const nested = async <T>(work: () => Promise<T>): Promise<T> => {
     depth++;
     try {
@@ -186,5 +202,5 @@ export function streamingOutput(write: (stream: "stdout" | "stderr", text: strin
         }
       },
     });
-  return { plugin, filesystem, nested };
+  return { plugin, filesystem, nested, arm };
 }

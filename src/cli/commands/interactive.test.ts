@@ -93,3 +93,19 @@ describe("docker diff and docker commit", () => {
     expect(await cli.docker("diff", "nope")).toMatchObject({ stderr: "Error response from daemon: No such container: nope\n", exitCode: 1 });
   });
 });
+
+describe("detaching from docker exec -it", () => {
+  it("leaves the exec'd shell running", async () => {
+    await cli.docker("run", "-d", "--name", "box", "alpine", "sleep", "1000");
+    const exec = cli.terminal("exec", "-it", "box", "sh");
+    await exec.waitFor("/ # ");
+    exec.type("\x10\x11");
+    expect(await exec.exitCode).toBe(0);
+    expect((await cli.docker("top", "box")).stdout).toMatch(/ sh\n/);
+  });
+
+  it("runs a script that lives on a volume", async () => {
+    await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "sh", "-c", "printf 'echo from the volume\\n' > /app/s.sh");
+    expect(await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "sh", "/app/s.sh")).toEqual({ stdout: "from the volume\n", stderr: "", exitCode: 0 });
+  });
+});

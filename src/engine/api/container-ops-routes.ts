@@ -71,7 +71,10 @@ export function containerOpsRoutes(engine: Engine): Route[] {
           void pumpStdin(req.stdin, detachKeys(info.DetachKeys), {
             write: (data) => process.write(data),
             detached: () => output.close(),
-            ended: () => process.closeStdin(),
+            // As for attach: the writer going away closes stdin only without a TTY (detach keeps it).
+            ended: () => {
+              if (!tty) process.closeStdin();
+            },
             stopped: () => output.isClosed,
           });
         }

@@ -264,6 +264,16 @@ export class LayeredFs implements IFileSystem {
     addChild(this.upperIndex, path);
   }
 
+  /**
+   * An entry copied up to change its metadata: a directory is opaque only if the upper layer
+   * already made it so (a lower layer's opaque flag must not hide that layer's own contents).
+   */
+  private copiedUp(path: string, entry: LayerEntry): LayerEntry {
+    if (entry.type !== "dir") return entry;
+    const own = this.upper.get(path);
+    return { ...entry, opaque: own?.type === "dir" && own.opaque === true };
+  }
+
   /** Removes a path and everything under it from the merged view. */
   remove(path: string): void {
     for (const key of [...this.upper.keys()]) {
@@ -507,7 +517,7 @@ export class LayeredFs implements IFileSystem {
       this.writable("chmod", path);
       const { path: real, entry } = this.resolve(path, true, "chmod");
       if (!entry) throw fsError("ENOENT", "chmod", path);
-      this.put(real, { ...entry, mode: mode & 0o7777 } as LayerEntry);
+      this.put(real, this.copiedUp(real, { ...entry, mode: mode & 0o7777 } as LayerEntry));
     });
   }
 
@@ -554,7 +564,7 @@ export class LayeredFs implements IFileSystem {
       this.writable("utimes", path);
       const { path: real, entry } = this.resolve(path, true, "utimes");
       if (!entry) throw fsError("ENOENT", "utimes", path);
-      this.put(real, { ...entry, mtime: mtime.getTime() } as LayerEntry);
+      this.put(real, this.copiedUp(real, { ...entry, mtime: mtime.getTime() } as LayerEntry));
     });
   }
 

@@ -192,8 +192,9 @@ export class NetStack {
     const owner = this.running().find((c) => this.addressesOf(c).some((a) => a.address === address));
     if (!owner) {
       // A gateway address is the host, seen from the network it serves.
-      const gateway = peer.kind === "container" && this.byId(peer.id) && this.addressesOf(this.byId(peer.id) as ContainerRecord).some((a) => a.gateway === address);
-      if (gateway || (hostNet && address === HOST_ADDRESS)) return { kind: "host" };
+      // Every bridge's gateway is an address of the host, reachable from every network.
+      const gateway = address === HOST_ADDRESS || this.containers().some((c) => this.addressesOf(c).some((a) => a.gateway === address));
+      if (gateway) return { kind: "host" };
       return undefined;
     }
     if (hostNet) return { kind: "container", target: owner, via: HOST_ADDRESS };

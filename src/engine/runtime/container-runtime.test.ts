@@ -178,3 +178,36 @@ describe("ls on a terminal", () => {
     expect(plain.out.join("")).toBe("bin\netc\nroot\ntmp\nusr\nbin\netc\n");
   });
 });
+
+describe("what the review found", () => {
+  it("a syntax error at the prompt is reported and the shell carries on", async () => {
+    const c = container(["sh"], { tty: true, stdin: true });
+    await until(() => c.out.join("").endsWith("/ # "));
+    c.process?.write("echo 'oops\r");
+    await until(() => c.out.join("").split("/ # ").length === 3);
+    expect(c.code()).toBeUndefined();
+    c.process?.write("echo fine\r");
+    await until(() => c.out.join("").includes("fine\r\n/ # "));
+  });
+
+  it("Ctrl-C at an idle prompt prompts again", async () => {
+    const c = container(["sh"], { tty: true, stdin: true });
+    await until(() => c.out.join("").endsWith("/ # "));
+    c.process?.write("\x03");
+    await until(() => c.out.join("").endsWith("/ # ^C\r\n/ # "));
+  });
+
+  it("piped input without a final newline still runs", async () => {
+    const c = container(["sh"], { stdin: true });
+    c.process?.write("echo one\necho last");
+    c.process?.closeStdin();
+    await until(() => c.code() !== undefined);
+    expect(c.out.join("")).toBe("one\nlast\n");
+  });
+
+  it("output of a nested sh -c stays where its caller sends it", async () => {
+    const c = container(["sh", "-c", "x=$(sh -c 'echo hi'); echo got $x; sh -c 'echo a; echo b' | wc -l"]);
+    await until(() => c.code() !== undefined);
+    expect(c.out.join("").replace(/ +/g, " ")).toBe("got hi\n2\n");
+  });
+});

@@ -3,7 +3,7 @@
 // (with the image's prompt), and any command that is not a program of its own (ls, cat, grep…).
 // just-bash is loaded on first use so the engine starts without it.
 import type * as JustBash from "just-bash/browser";
-import { inColumns, loadJustBash, networkCommands, StateCarrier, streamingOutput, TERMINAL_LS, type ShellState } from "../../../bash/index.js";
+import { inColumns, loadJustBash, networkCommands, StateCarrier, streamingOutput, TERMINAL_LS, type ShellState, type StreamingOutput } from "../../../bash/index.js";
 import { containerNetwork } from "./container-network.js";
 import { commandView } from "./command-view.js";
 import { CONTAINER_COMMAND_NAMES, containerCommands } from "./container-commands.js";
@@ -76,6 +76,7 @@ const strerror: Record<string, string> = {
 interface Interpreter {
   bash: JustBash.Bash;
   carrier: StateCarrier;
+  streaming: StreamingOutput;
 }
 
 async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<Interpreter> {
@@ -122,13 +123,14 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
   });
   bash.registerTransformPlugin(carrier.plugin);
   if (streamOutput) bash.registerTransformPlugin(streaming.plugin);
-  return { bash, carrier };
+  return { bash, carrier, streaming };
 }
 
 /** Runs a script to its end, streaming its direct output; the process exits with its status. */
 async function runScript(ctx: ProcessContext, script: string, args: string[], signal: AbortSignal): Promise<void> {
-  const { bash } = await interpreter(ctx, true);
+  const { bash, streaming } = await interpreter(ctx, true);
   const positional = args.map(quote).join(" ");
+  streaming.arm();
   const result = await bash.exec(positional ? `set -- ${positional}\n${script}` : script, { rawScript: true, signal });
   if (ctx.exited) return;
   if (result.stdout) ctx.stdout(result.stdout);
@@ -178,25 +180,32 @@ function interactive(ctx: ProcessContext): RunningProgram {
     status: 0,
   };
   let interrupted = false;
+  let idle = false;
   const loop = async () => {
-    const { bash, carrier } = await interpreter(ctx, true);
+    const { bash, carrier, streaming } = await interpreter(ctx, true);
     let pending = "";
+    let atEnd = false;
     for (;;) {
       if (ctx.tty && !pending) ctx.stdout(prompt(kind, ctx, state));
+      idle = true;
       const input = await ctx.read();
+      idle = false;
       if (ctx.exited) return;
-      if (input === null) {
+      if (input === null && (pending === "" || atEnd)) {
         // End of input ends the shell with the last status, as `exit` would.
         if (ctx.tty) ctx.stdout("exit\n");
         ctx.exit(state.status);
         return;
       }
-      pending += input;
-      if (!pending.endsWith("\n") && !ctx.tty) continue;
+      if (input === null) atEnd = true;
+      else pending += input;
+      // Piped input runs a line at a time; what is left at end of input runs too.
+      if (!pending.endsWith("\n") && !ctx.tty && !atEnd) continue;
       const lines = pending;
       pending = "";
       running = new AbortController();
       interrupted = false;
+      streaming.arm();
       const { result, state: next } = await carrier.exec(bash, lines, state, running.signal);
       running = undefined;
       if (ctx.exited) return;
@@ -224,6 +233,11 @@ function interactive(ctx: ProcessContext): RunningProgram {
       if (name === "SIGINT") {
         interrupted = true;
         running?.abort();
+        // At the prompt: the tty echoed ^C; the shell abandons the line and prompts again.
+        if (idle && ctx.tty) {
+          state = { ...state, status: 130 };
+          ctx.stdout(prompt(kind, ctx, state));
+        }
         return true;
       }
       if (name === "SIGHUP") {
@@ -257,13 +271,20 @@ export const shell: Program = (ctx) => {
 
 /** `sh script.sh ARGS`: the script's text from the container's files. */
 function runFile(ctx: ProcessContext, file: string, args: string[]): RunningProgram {
-  const text = ctx.root?.readText(file.startsWith("/") ? file : `${ctx.cwd}/${file}`);
-  if (text === undefined) {
-    ctx.stderr(`${ctx.argv[0]}: can't open '${file}': No such file or directory\n`);
-    ctx.exit(2);
-    return noHandlers;
-  }
-  return startScript(ctx, text, args);
+  const path = file.startsWith("/") ? file : `${ctx.cwd.replace(/\/$/, "")}/${file}`;
+  let started: RunningProgram | undefined;
+  // Read through the container's view, so a script on a volume or bind mount runs too.
+  const read = ctx.fs ? ctx.fs.readFile(path) : Promise.resolve(ctx.root?.readText(path) ?? Promise.reject(new Error("missing")));
+  read.then(
+    (text) => {
+      if (!ctx.exited) started = startScript(ctx, text, args);
+    },
+    () => {
+      ctx.stderr(`${ctx.argv[0]}: can't open '${file}': No such file or directory\n`);
+      ctx.exit(2);
+    },
+  );
+  return { signal: (name) => started?.signal(name) ?? false, kill: () => started?.kill?.() };
 }
 
 /** A script file run directly (`#!/bin/sh` first line): the shell runs its text. */

@@ -11,6 +11,7 @@ import type { CommandNode, IFileSystem, ScriptNode, SimpleCommandNode, Statement
 type RedirectionNode = SimpleCommandNode["redirections"][number];
 
 const LIVE_DIR = "/.playground-live";
+const DEV_NULL = "/dev/null";
 export const LIVE_OUT = `${LIVE_DIR}/out`;
 export const LIVE_ERR = `${LIVE_DIR}/err`;
 
@@ -53,22 +54,23 @@ export const TERMINAL_LS = "__ls_terminal";
 let onTerminal = false;
 
 function liveRedirected(command: CommandNode): CommandNode {
-  if (hasRedirections(command) || command.type === "FunctionDef") return command;
+  if (command.type === "FunctionDef") return command;
   if (command.type === "SimpleCommand") {
     const name = literalName(command);
     if (name !== undefined && untouchable.has(name)) return command;
     if (!command.name) return command;
     if (name === "ls" && onTerminal) {
       const renamed = { ...command, name: { type: "Word" as const, parts: [{ type: "Literal" as const, value: TERMINAL_LS }] } };
-      return { ...renamed, redirections: [redirect(1, LIVE_OUT), redirect(2, LIVE_ERR)] } as CommandNode;
+      return { ...renamed, redirections: [redirect(1, LIVE_OUT), redirect(2, LIVE_ERR), ...command.redirections] } as CommandNode;
     }
   }
   if (!("redirections" in command)) return command;
-  return { ...command, redirections: [redirect(1, LIVE_OUT), redirect(2, LIVE_ERR)] } as CommandNode;
+  // In front of the command's own: applied left to right, those still win (2>&1, >f, 2>/dev/null).
+  return { ...command, redirections: [redirect(1, LIVE_OUT), redirect(2, LIVE_ERR), ...command.redirections] } as CommandNode;
 }
 
 function rewriteCommand(command: CommandNode): CommandNode {
-  if (hasRedirections(command)) return command;
+  if (command.type !== "SimpleCommand" && hasRedirections(command)) return command;
   switch (command.type) {
     case "SimpleCommand":
       return liveRedirected(command);
@@ -184,6 +186,8 @@ export function streamingOutput(write: (stream: "stdout" | "stderr", text: strin
           case "appendFile":
           case "writeFile":
             return async (path: string, content: string | Uint8Array, options?: unknown) => {
+              // The container's /dev is a tmpfs with devices: what goes to /dev/null is gone.
+              if (path === DEV_NULL) return;
               const stream = streamOf(path);
               if (!stream) return (target[property] as (p: string, c: string | Uint8Array, o?: unknown) => Promise<void>).call(target, path, content, options);
               await pace?.();
@@ -191,10 +195,12 @@ export function streamingOutput(write: (stream: "stdout" | "stderr", text: strin
               if (text) write(stream, text);
             };
           case "exists":
-            return (path: string) => (path === LIVE_DIR || streamOf(path) ? Promise.resolve(true) : target.exists(path));
+            return (path: string) => (path === LIVE_DIR || path === DEV_NULL || streamOf(path) ? Promise.resolve(true) : target.exists(path));
           case "stat":
           case "lstat":
-            return (path: string) => (path === LIVE_DIR ? Promise.resolve(dirStat) : streamOf(path) ? Promise.resolve(fileStat) : target[property](path));
+            return (path: string) => (path === LIVE_DIR ? Promise.resolve(dirStat) : streamOf(path) || path === DEV_NULL ? Promise.resolve(fileStat) : target[property](path));
+          case "readFile":
+            return (path: string, options?: unknown) => (path === DEV_NULL ? Promise.resolve("") : (target.readFile as (p: string, o?: unknown) => Promise<string>).call(target, path, options));
           default: {
             const value: unknown = Reflect.get(target, property, receiver);
             return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;

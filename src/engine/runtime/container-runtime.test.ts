@@ -205,6 +205,12 @@ describe("what the review found", () => {
     expect(c.out.join("")).toBe("one\nlast\n");
   });
 
+  it("commands with redirections of their own stream too, in order", async () => {
+    const c = container(["sh", "-c", "echo one 2>&1; echo two; echo three >&2; echo four > /tmp/f; ls /nope 2>/dev/null; cat /tmp/f"]);
+    await until(() => c.code() !== undefined);
+    expect(c.out).toEqual(["one\n", "two\n", "three\n", "four\n"]);
+  });
+
   it("output of a nested sh -c stays where its caller sends it", async () => {
     const c = container(["sh", "-c", "x=$(sh -c 'echo hi'); echo got $x; sh -c 'echo a; echo b' | wc -l"]);
     await until(() => c.code() !== undefined);

@@ -2,7 +2,7 @@
 import type { CliIo } from "../io.js";
 import { goDuration } from "./logs.js";
 import { getBool, getInt, getList, getString, type FlagSpec, type ParsedFlags } from "../flags/flag-spec.js";
-import { parseEnvFile, parseLabels, resolveEnv } from "../opts/env.js";
+import { parseEnvFile, parseLabelFile, parseLabels, resolveEnv } from "../opts/env.js";
 import { parseExpose, parsePublish } from "../opts/ports.js";
 import { validateEnv, validateExtraHost, validateIPAddress, validateLabel } from "../opts/validators.js";
 
@@ -222,6 +222,12 @@ export async function buildCreateRequest(flags: ParsedFlags, io: CliIo, attach: 
     fileEnv.push(...parseEnvFile(await io.readFile(file), io.env));
   }
   const env = [...fileEnv, ...resolveEnv(getList(flags, "env"), io.env)];
+  // Labels from files come first; --label then overrides them (opts.ReadKVStrings).
+  const fileLabels: string[] = [];
+  for (const file of getList(flags, "label-file")) {
+    if (!io.readFile) throw new Error(`open ${file}: no such file or directory`);
+    fileLabels.push(...parseLabelFile(await io.readFile(file)));
+  }
   const restart = parseRestart(getString(flags, "restart"));
   if (getBool(flags, "rm") && restart.Name !== "no") throw new Error("conflicting options: cannot specify both --restart and --rm");
   const tty = getBool(flags, "tty");
@@ -270,7 +276,7 @@ export async function buildCreateRequest(flags: ParsedFlags, io: CliIo, attach: 
     WorkingDir: getString(flags, "workdir"),
     Entrypoint: entrypoint,
     OnBuild: null,
-    Labels: parseLabels(getList(flags, "label")),
+    Labels: parseLabels([...fileLabels, ...getList(flags, "label")]),
     HostConfig: hostConfig,
     NetworkingConfig: {
       EndpointsConfig: network !== "default" || aliases.length > 0 ? { [network]: { Aliases: aliases.length > 0 ? aliases : null } } : {},

@@ -109,3 +109,11 @@ describe("detaching from docker exec -it", () => {
     expect(await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "sh", "/app/s.sh")).toEqual({ stdout: "from the volume\n", stderr: "", exitCode: 0 });
   });
 });
+
+describe("--label-file", () => {
+  it("reads labels from a host file, with --label taking precedence", async () => {
+    cli.files.set("labels.txt", "# team labels\nteam=web\n\ntier=front\n");
+    expect((await cli.docker("create", "--name", "lf", "--label-file", "labels.txt", "--label", "tier=back", "alpine")).exitCode).toBe(0);
+    expect((await cli.docker("inspect", "-f", "{{json .Config.Labels}}", "lf")).stdout).toBe('{"team":"web","tier":"back"}\n');
+  });
+});

@@ -29,3 +29,11 @@ export function parseLabels(entries: string[]): Record<string, string> {
   }
   return out;
 }
+
+/** A label file (--label-file): one label per line, # comments and blank lines skipped. */
+export function parseLabelFile(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+}

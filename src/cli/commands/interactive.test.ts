@@ -104,9 +104,13 @@ describe("detaching from docker exec -it", () => {
     expect((await cli.docker("top", "box")).stdout).toMatch(/ sh\n/);
   });
 
-  it("runs a script that lives on a volume", async () => {
-    await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "sh", "-c", "printf 'echo from the volume\\n' > /app/s.sh");
+  it("runs a script that lives on a volume, through sh or directly", async () => {
+    await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "sh", "-c", "printf '#!/bin/sh\\necho from the volume\\n' > /app/s.sh");
     expect(await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "sh", "/app/s.sh")).toEqual({ stdout: "from the volume\n", stderr: "", exitCode: 0 });
+    const notExecutable = await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "/app/s.sh");
+    expect(notExecutable.exitCode).toBe(126);
+    await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "chmod", "+x", "/app/s.sh");
+    expect(await cli.docker("run", "--rm", "-v", "data:/app", "alpine", "/app/s.sh")).toEqual({ stdout: "from the volume\n", stderr: "", exitCode: 0 });
   });
 });
 

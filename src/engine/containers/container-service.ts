@@ -121,7 +121,7 @@ export class ContainerService {
     const argv = [c.Path, ...c.Args];
     const env = processEnvironment(c);
     const root = this.deps.fs.rootfs(c);
-    const resolved = resolveCommand(argv, env, root, c.Config.WorkingDir || "/");
+    const resolved = resolveCommand(argv, env, root, c.Config.WorkingDir || "/", (path) => this.deps.fs.mountedExecutable(c, path));
     if (!resolved.ok) {
       c.State.ExitCode = resolved.exitCode;
       c.State.Error = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${c.Path}": ${resolved.reason}: unknown`;
@@ -239,7 +239,7 @@ export class ContainerService {
   private probe(c: ContainerRecord, argv: string[]): { result: Promise<ProbeResult>; kill(): void } {
     const env = processEnvironment(c);
     const root = this.deps.fs.rootfs(c);
-    const resolved = resolveCommand(argv, env, root, c.Config.WorkingDir || "/");
+    const resolved = resolveCommand(argv, env, root, c.Config.WorkingDir || "/", (path) => this.deps.fs.mountedExecutable(c, path));
     if (!resolved.ok) {
       const output = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0] ?? ""}": ${resolved.reason}: unknown`;
       return { result: Promise.resolve({ exitCode: resolved.exitCode, output }), kill: () => undefined };

@@ -106,7 +106,7 @@ export class ExecService {
     const env = [...processEnvironment(c), ...(exec.body.Env ?? [])];
     const cwd = exec.body.WorkingDir || c.Config.WorkingDir || "/";
     const root = this.fs.rootfs(c);
-    const resolved = resolveCommand(exec.cmd, env, root, cwd);
+    const resolved = resolveCommand(exec.cmd, env, root, cwd, (path) => this.fs.mountedExecutable(c, path));
     if (!resolved.ok) {
       // daemon/exec.go: the start error goes to the caller's stdout, and the exit code follows
       // setExitCodeFromError (127 not found, 126 cannot execute).

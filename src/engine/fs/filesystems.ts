@@ -229,6 +229,24 @@ export class Filesystems {
     };
   }
 
+  /**
+   * Whether a path under one of the container's volumes or mounts is an executable file there;
+   * undefined when no mount covers it. Bind mounts (the host's files) are taken on trust.
+   */
+  mountedExecutable(c: ContainerRecord, path: string): "yes" | "missing" | "denied" | undefined {
+    const mount = [...c.Mounts].sort((a, b) => b.Destination.length - a.Destination.length).find((m) => path === m.Destination || path.startsWith(`${m.Destination.replace(/\/$/, "")}/`));
+    if (!mount) return undefined;
+    if (mount.Type === "bind") return "yes";
+    if (mount.Type !== "volume" || !mount.Name) return "missing";
+    try {
+      const { entry } = this.volume(mount.Name).resolve(path.slice(mount.Destination.replace(/\/$/, "").length) || "/", true);
+      if (!entry) return "missing";
+      return entry.type === "file" && (entry.mode & 0o111) !== 0 ? "yes" : "denied";
+    } catch {
+      return "missing";
+    }
+  }
+
   /** `docker diff`: the writable layer's changes. */
   diff(c: ContainerRecord): { Path: string; Kind: 0 | 1 | 2 }[] {
     return this.rootfs(c).changes();

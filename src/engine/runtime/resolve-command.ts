@@ -25,7 +25,10 @@ function pathOf(env: string[]): string {
   return entry ? entry.slice(5) : DEFAULT_PATH;
 }
 
-function executable(root: LayeredFs, path: string): "yes" | "missing" | "denied" {
+function executable(root: LayeredFs, path: string, mounted?: MountedProbe): "yes" | "missing" | "denied" {
+  // A file on a volume or bind mount is looked up there, not in the root under it.
+  const onMount = mounted?.(path);
+  if (onMount !== undefined) return onMount;
   try {
     const { entry } = root.resolve(path, true, "stat");
     if (!entry) return "missing";
@@ -41,7 +44,10 @@ function hasNoFiles(root: LayeredFs | undefined): boolean {
   return !root || root.empty;
 }
 
-export function resolveCommand(argv: string[], env: string[], root: LayeredFs | undefined, cwd = "/"): Resolution {
+/** What a mount says of a path: undefined when the path is not under a mount point. */
+export type MountedProbe = (path: string) => "yes" | "missing" | "denied" | undefined;
+
+export function resolveCommand(argv: string[], env: string[], root: LayeredFs | undefined, cwd = "/", mounted?: MountedProbe): Resolution {
   const name = argv[0] ?? "";
   if (name === "") return { ok: false, exitCode: 127, reason: "executable file not found in $PATH" };
   if (hasNoFiles(root) || !root) {
@@ -51,14 +57,14 @@ export function resolveCommand(argv: string[], env: string[], root: LayeredFs | 
   let path: string | undefined;
   if (name.includes("/")) {
     const absolute = name.startsWith("/") ? name : `${cwd.replace(/\/$/, "")}/${name}`;
-    const state = executable(root, absolute);
+    const state = executable(root, absolute, mounted);
     if (state === "missing") return { ok: false, exitCode: 127, reason: `stat ${name}: no such file or directory` };
     if (state === "denied") return { ok: false, exitCode: 126, reason: "permission denied" };
     path = absolute;
   } else {
     for (const dir of pathOf(env).split(":")) {
       const candidate = `${dir === "" ? "." : dir.replace(/\/$/, "")}/${name}`;
-      if (executable(root, candidate) === "yes") {
+      if (executable(root, candidate, mounted) === "yes") {
         path = candidate;
         break;
       }

@@ -121,3 +121,25 @@ describe("--label-file", () => {
     expect((await cli.docker("inspect", "-f", "{{json .Config.Labels}}", "lf")).stdout).toBe('{"team":"web","tier":"back"}\n');
   });
 });
+
+describe("Ctrl-C on an attached docker run", () => {
+  it("is passed to the container as SIGINT without a TTY, and not with -t", async () => {
+    await cli.docker("pull", "nginx");
+    const running = async (name: string) => {
+      for (let i = 0; i < 200; i++) {
+        if ((await cli.docker("ps", "-q", "--filter", `name=${name}`)).stdout !== "") return;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    const plain = cli.terminal("run", "--name", "plain", "nginx");
+    await running("plain");
+    plain.interrupt();
+    expect(await plain.exitCode).toBe(130);
+    const withTty = cli.terminal("run", "-t", "--name", "withtty", "nginx");
+    await running("withtty");
+    withTty.interrupt();
+    expect(await withTty.exitCode).toBe(130);
+    // nginx stops on SIGINT: only the container without a TTY got one.
+    expect((await cli.docker("ps", "-a", "--format", "{{.Names}} {{.State}}")).stdout).toBe("withtty running\nplain exited\n");
+  });
+});

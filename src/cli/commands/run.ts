@@ -55,8 +55,9 @@ async function runContainer(ctx: CommandContext, flags: ParsedFlags): Promise<nu
   });
   if (end === "detached") return 0;
   if (end === "interrupted") {
-    // The CLI proxies Ctrl-C to the container as SIGINT, then stops waiting for it.
-    await client.containerKill(id, "SIGINT").catch(() => undefined);
+    // Without a TTY the CLI proxies Ctrl-C to the container as SIGINT (--sig-proxy, on by
+    // default), then stops waiting; with one it forwards nothing and the container runs on.
+    if (!tty && flags.values.get("sig-proxy") !== false) await client.containerKill(id, "SIGINT").catch(() => undefined);
     return 130;
   }
   if (!wait) return 0;

@@ -34,6 +34,22 @@ export async function validateOutputFile(io: CliIo, fileName: string): Promise<s
   return path;
 }
 
+/**
+ * Where `-o FILE` (or stdout) sends a tar: the file's checked path, or undefined for stdout,
+ * which must not be a terminal. `what` words the failure ("export container", "save image").
+ */
+export async function outputTarget(io: CliIo, output: string, what: string): Promise<string | undefined> {
+  if (output === "") {
+    if (io.isTTY) throw new Error(refuseTerminal);
+    return undefined;
+  }
+  try {
+    return await validateOutputFile(io, output);
+  } catch (error) {
+    throw new Error(`failed to ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export async function writeOutputFile(io: CliIo, path: string, bytes: Uint8Array): Promise<void> {
   if (bytes.length === 0) return;
   try {

@@ -1,12 +1,12 @@
 // docker container prune: removes every stopped container after a confirmation
-// (cli/command/container/prune.go). Without a terminal to answer, the prompt counts as declined.
+// (cli/command/container/prune.go); end of input at the prompt counts as declined.
 import type { CommandDef } from "../command.js";
-import { CancelledError } from "../errors.js";
 import { getBool, getList } from "../flags/flag-spec.js";
 import { humanSize } from "../format/index.js";
+import { cancelled, confirm } from "./prune-confirm.js";
 import { parseFilterFlags } from "./ps.js";
 
-const warning = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ";
+const warning = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue?";
 
 export const containerPrune: CommandDef = {
   name: "prune",
@@ -18,11 +18,7 @@ export const containerPrune: CommandDef = {
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {
-    if (!getBool(flags, "force")) {
-      // No stdin reaches the CLI yet: EOF reads as "no", and cancelling prints nothing more.
-      io.stdout(warning);
-      throw new CancelledError("container prune has been cancelled");
-    }
+    if (!getBool(flags, "force") && !(await confirm(io, warning))) throw cancelled("container prune");
     const report = await client.containersPrune(parseFilterFlags(getList(flags, "filter")));
     const deleted = report.ContainersDeleted ?? [];
     if (deleted.length > 0) io.stdout(`Deleted Containers:\n${deleted.map((id) => `${id}\n`).join("")}\n`);

@@ -2,7 +2,7 @@
 // file with -o or to stdout, which must not be a terminal.
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
-import { refuseTerminal, validateOutputFile, writeOutputFile, writeStdoutBytes } from "./archive-output.js";
+import { outputTarget, writeOutputFile, writeStdoutBytes } from "./archive-output.js";
 
 export const exportCommand: CommandDef = {
   name: "export",
@@ -13,16 +13,7 @@ export const exportCommand: CommandDef = {
   async run({ io, client }, flags) {
     const [container = ""] = flags.args;
     const output = getString(flags, "output");
-    let path: string | undefined;
-    if (output === "") {
-      if (io.isTTY) throw new Error(refuseTerminal);
-    } else {
-      try {
-        path = await validateOutputFile(io, output);
-      } catch (error) {
-        throw new Error(`failed to export container: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    const path = await outputTarget(io, output, "export container");
     const tar = await client.containerExport(container);
     if (path === undefined) writeStdoutBytes(io, tar);
     else await writeOutputFile(io, path, tar);

@@ -143,3 +143,20 @@ describe("Ctrl-C on an attached docker run", () => {
     expect((await cli.docker("ps", "-a", "--format", "{{.Names}} {{.State}}")).stdout).toBe("withtty running\nplain exited\n");
   });
 });
+
+describe("prune prompts on a terminal", () => {
+  it("take an answer: y prunes, anything else cancels", async () => {
+    await cli.docker("create", "--name", "stopped", "alpine");
+    const no = cli.terminal("container", "prune");
+    await no.waitFor("[y/N] ");
+    no.type("n\n");
+    expect(await no.exitCode).toBe(0);
+    expect((await cli.docker("ps", "-aq")).stdout).not.toBe("");
+    const yes = cli.terminal("container", "prune");
+    await yes.waitFor("[y/N] ");
+    yes.type("y\n");
+    expect(await yes.exitCode).toBe(0);
+    expect(yes.output()).toMatch(/Deleted Containers:\n[0-9a-f]{64}\n\nTotal reclaimed space: 0B\n$/);
+    expect((await cli.docker("ps", "-aq")).stdout).toBe("");
+  });
+});

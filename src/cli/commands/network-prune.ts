@@ -1,11 +1,11 @@
-// docker network prune (cli/command/network/prune.go). Without a terminal to answer, the
-// prompt counts as declined: cancelled, nothing printed after it, exit 0.
+// docker network prune (cli/command/network/prune.go). Declined at the prompt (or end of
+// input): cancelled, nothing printed after it, exit 0.
 import type { CommandDef } from "../command.js";
-import { CancelledError } from "../errors.js";
 import { getBool, getList } from "../flags/flag-spec.js";
+import { cancelled, confirm } from "./prune-confirm.js";
 import { parseFilterFlags } from "./ps.js";
 
-const warning = "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ";
+const warning = "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?";
 
 export const networkPrune: CommandDef = {
   name: "prune",
@@ -17,10 +17,7 @@ export const networkPrune: CommandDef = {
   ],
   args: { kind: "none" },
   async run({ io, client }, flags) {
-    if (!getBool(flags, "force")) {
-      io.stdout(warning);
-      throw new CancelledError("network prune has been cancelled");
-    }
+    if (!getBool(flags, "force") && !(await confirm(io, warning))) throw cancelled("network prune");
     const report = await client.networksPrune(parseFilterFlags(getList(flags, "filter")));
     const deleted = report.NetworksDeleted ?? [];
     if (deleted.length > 0) io.stdout(`Deleted Networks:\n${deleted.map((name) => `${name}\n`).join("")}\n`);

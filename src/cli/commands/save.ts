@@ -2,7 +2,7 @@
 // to stdout, which must not be a terminal.
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
-import { refuseTerminal, validateOutputFile, writeOutputFile, writeStdoutBytes } from "./archive-output.js";
+import { outputTarget, writeOutputFile, writeStdoutBytes } from "./archive-output.js";
 
 const platformUsage = 'Save just this platform variant, written "os[/arch[/variant]]" (e.g., "linux/arm64")';
 
@@ -17,16 +17,7 @@ export const save: CommandDef = {
   args: { kind: "min", n: 1 },
   async run({ io, client }, flags) {
     const output = getString(flags, "output");
-    let path: string | undefined;
-    if (output === "") {
-      if (io.isTTY) throw new Error(refuseTerminal);
-    } else {
-      try {
-        path = await validateOutputFile(io, output);
-      } catch (error) {
-        throw new Error(`failed to save image: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    const path = await outputTarget(io, output, "save image");
     const tar = await client.imageSave(flags.args);
     if (path === undefined) writeStdoutBytes(io, tar);
     else await writeOutputFile(io, path, tar);

@@ -1,13 +1,13 @@
 // docker volume prune (cli/command/volume/prune.go): anonymous volumes only unless --all.
 // Without a terminal to answer, the prompt counts as declined: nothing more printed, exit 0.
 import type { CommandDef } from "../command.js";
-import { CancelledError } from "../errors.js";
 import { getBool, getList } from "../flags/flag-spec.js";
 import { humanSize } from "../format/index.js";
+import { cancelled, confirm } from "./prune-confirm.js";
 import { parseFilterFlags } from "./ps.js";
 
-const anonymousWarning = "WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ";
-const allWarning = "WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ";
+const anonymousWarning = "WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue?";
+const allWarning = "WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue?";
 
 export const volumePrune: CommandDef = {
   name: "prune",
@@ -26,10 +26,7 @@ export const volumePrune: CommandDef = {
       if (filters["all"]) throw new Error("conflicting options: cannot specify both --all and --filter all=1");
       filters["all"] = ["true"];
     }
-    if (!getBool(flags, "force")) {
-      io.stdout(all ? allWarning : anonymousWarning);
-      throw new CancelledError("volume prune has been cancelled");
-    }
+    if (!getBool(flags, "force") && !(await confirm(io, all ? allWarning : anonymousWarning))) throw cancelled("volume prune");
     const report = await client.volumesPrune(filters);
     const deleted = report.VolumesDeleted ?? [];
     if (deleted.length > 0) io.stdout(`Deleted Volumes:\n${deleted.map((name) => `${name}\n`).join("")}\n`);

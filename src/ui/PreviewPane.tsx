@@ -45,14 +45,14 @@ export function PreviewPane(): JSX.Element {
   const ports = usePublishedPorts();
   const [port, setPort] = useState<number | undefined>(undefined);
   const [path, setPath] = useState("/");
-  const [response, setResponse] = useState<PreviewResponse | undefined>(undefined);
+  const [response, setResponse] = useState<{ answer: PreviewResponse; serial: number } | undefined>(undefined);
   const frame = useRef<HTMLIFrameElement>(null);
   const active = port !== undefined && ports.includes(port) ? port : ports[0];
 
   const load = useCallback(
     (target: number | undefined, at: string) => {
       if (target === undefined) return;
-      void fetchPreview(target, at).then(setResponse);
+      void fetchPreview(target, at).then((answer) => setResponse((last) => ({ answer, serial: (last?.serial ?? 0) + 1 })));
     },
     [],
   );
@@ -96,9 +96,28 @@ export function PreviewPane(): JSX.Element {
         </label>
         <input aria-label="Path" value={path} onChange={(e) => setPath(e.target.value || "/")} spellCheck={false} />
         <button type="submit">Reload</button>
-        {response?.ok && <span className="preview-status" data-testid="preview-status">{response.status} {response.reason}</span>}
+        {response?.answer.ok && (
+          <span className="preview-status" data-testid="preview-status">
+            {response.answer.status} {response.answer.reason}
+          </span>
+        )}
       </form>
-      <iframe ref={frame} title={`Page served on localhost:${active}`} sandbox="allow-scripts" srcDoc={response ? frameDocument(response) : ""} data-testid="preview-frame" />
+      {/* Each answer gets a fresh frame, its document set as it is created: changing srcdoc on a
+          live frame races the navigation still in flight, and Chromium can keep the empty page. */}
+      {response ? (
+        <iframe
+          key={response.serial}
+          ref={frame}
+          title={`Page served on localhost:${active}`}
+          sandbox="allow-scripts"
+          srcDoc={frameDocument(response.answer)}
+          data-testid="preview-frame"
+        />
+      ) : (
+        <div className="preview-loading" data-testid="preview-loading">
+          Loading localhost:{active}…
+        </div>
+      )}
     </div>
   );
 }

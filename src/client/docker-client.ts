@@ -17,7 +17,7 @@ import type {
   WaitResponse,
 } from "./types.js";
 import type { NetworkCreateRequest, NetworkEndpointConfig } from "./types.js";
-import type { BuildCachePruneReport, DiskUsage, ImagesPruneReport } from "./types.js";
+import type { BuildCachePruneReport, DiskUsage, ImageBuildOptions, ImagesPruneReport } from "./types.js";
 import type { ContainersPruneReport, ContainerStats, ContainerTop, ContainerUpdateConfig, ExecCreateOptions, ExecInspect } from "./types.js";
 import type { AuthConfig } from "../engine/index.js";
 import { base64Decode } from "../engine/index.js";
@@ -296,6 +296,32 @@ export class DockerClient {
   imageSave = async (names: string[]) => bytesOf(await this.call("GET", "/images/get", {}, undefined, undefined, undefined, { names }));
   async imageLoad(input: Uint8Array, quiet = false): Promise<AsyncIterable<JsonMessage>> {
     return this.messages<JsonMessage>(await this.call("POST", "/images/load", { quiet: quiet ? "1" : "0" }, input, undefined, { "Content-Type": "application/x-tar" }));
+  }
+  /**
+   * POST /build: builds an image from a tar of the build context (the Dockerfile inside it, at
+   * `dockerfile`), with the legacy builder's JSON stream: {"stream": "Step 1/3 : …"}, pull
+   * progress for FROM, {"aux": {"ID": …}}, and errors in-stream as {"errorDetail": …}.
+   */
+  async imageBuild(context: Uint8Array, options: ImageBuildOptions = {}): Promise<AsyncIterable<JsonMessage>> {
+    const json = (value: Record<string, string> | undefined) => (value && Object.keys(value).length > 0 ? JSON.stringify(value) : undefined);
+    const query = {
+      dockerfile: options.dockerfile,
+      q: options.quiet ? "1" : undefined,
+      nocache: options.noCache ? "1" : undefined,
+      // The API's default is to remove intermediate containers; the CLI always says so.
+      rm: options.remove === false ? "0" : "1",
+      forcerm: options.forceRemove ? "1" : undefined,
+      pull: options.pull ? "1" : undefined,
+      target: options.target || undefined,
+      networkmode: options.networkMode || undefined,
+      platform: options.platform || undefined,
+      buildargs: json(options.buildArgs),
+      labels: json(options.labels),
+      extrahosts: options.extraHosts?.length ? JSON.stringify(options.extraHosts) : undefined,
+      version: "1",
+    };
+    const lists = options.tags && options.tags.length > 0 ? { t: options.tags } : undefined;
+    return this.messages<JsonMessage>(await this.call("POST", "/build", query, context, undefined, { "Content-Type": "application/x-tar" }, lists));
   }
   /** POST /images/create?fromSrc=…: a one-layer image from a tarball (`source`) or a URL the daemon fetches. */
   async imageImport(

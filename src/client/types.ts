@@ -303,3 +303,25 @@ export interface PathStat {
   mtime: string;
   linkTarget: string;
 }
+
+/** What `docker build` asks of POST /build (the legacy builder's query parameters). */
+export interface ImageBuildOptions {
+  /** -t: name:tag references to give the image; repeatable. */
+  tags?: string[];
+  /** Path of the Dockerfile inside the context; "Dockerfile" when omitted. */
+  dockerfile?: string;
+  buildArgs?: Record<string, string>;
+  labels?: Record<string, string>;
+  noCache?: boolean;
+  pull?: boolean;
+  /** Only the image ID on success (-q). */
+  quiet?: boolean;
+  /** Remove intermediate containers after a successful step (default true). */
+  remove?: boolean;
+  /** Always remove intermediate containers, even after a failed step. */
+  forceRemove?: boolean;
+  target?: string;
+  networkMode?: string;
+  platform?: string;
+  extraHosts?: string[];
+}

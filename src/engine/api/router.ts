@@ -4,6 +4,7 @@ import type { Engine } from "../engine.js";
 import { EngineError } from "../errors.js";
 import { engineVersion } from "../engine-info.js";
 import { archiveRoutes } from "./archive-routes.js";
+import { buildRoutes } from "./build-routes.js";
 import { containerRoutes } from "./container-routes.js";
 import { commitRoutes } from "./commit-routes.js";
 import { containerOpsRoutes } from "./container-ops-routes.js";
@@ -39,6 +40,7 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
     ...containerRoutes(engine),
     ...containerOpsRoutes(engine),
     ...commitRoutes(engine),
+    ...buildRoutes(engine),
     ...archiveRoutes(engine),
     ...registryRoutes(engine),
     // Before imageRoutes: POST /images/create with fromSrc is an import, not a pull.

@@ -84,6 +84,8 @@ export function buildConfig(body: CreateBody, image: ImageRecord, hostname: stri
     OnBuild: null,
     Labels: { ...ic.Labels, ...body.Labels },
   };
+  // mergeAndVerifyConfig: an entrypoint of [""] (--entrypoint "") resets it, after the merge.
+  if (config.Entrypoint?.length === 1 && config.Entrypoint[0] === "") config.Entrypoint = null;
   const exposed = { ...ic.ExposedPorts, ...body.ExposedPorts };
   if (Object.keys(exposed).length > 0) config.ExposedPorts = exposed;
   if (Object.keys(config.Volumes ?? {}).length === 0) config.Volumes = null;

@@ -56,4 +56,9 @@ export interface ImageRecord {
   /** RootFS.Layers: the uncompressed layer digests ("sha256:..."), bottom first. */
   Layers: string[];
   History: HistoryEntry[];
+  /**
+   * Built by `docker build`: the step's container config, as the builder's cache compares it
+   * (an image whose parent and key match is reused: "Using cache"). Never shown by inspect.
+   */
+  BuildCacheKey?: string;
 }

@@ -1,0 +1,74 @@
+// One build step frozen into an image (CommitBuildStep → image.NewChildImage): the step's
+// container layer on top of the parent's layers, the build state's config as the image config,
+// and a history line made of the step's command ("/bin/sh -c #(nop)  CMD ..." for metadata).
+// A step that changed no file adds no layer, only an empty_layer history line.
+import { layerTarEntries } from "../archive/layer-tar.js";
+import { writeTar } from "../archive/tar-writer.js";
+import type { ContainerRecord } from "../containers/container-record.js";
+import { canonicalJson, sha256Digest, type JsonValue } from "../digest/index.js";
+import type { EngineContext } from "../engine-context.js";
+import type { Filesystems } from "../fs/filesystems.js";
+import type { ImageConfig, ImageRecord } from "../images/image-record.js";
+import type { ImageService } from "../image-store/image-service.js";
+import { rfc3339Nano } from "../time-format.js";
+
+export interface StepCommit {
+  parent: ImageRecord | undefined;
+  config: ImageConfig;
+  /** The step's container Cmd: its history line, and with the config its cache key. */
+  containerCmd: string[];
+  author: string;
+  cacheKey: string;
+}
+
+export function commitBuildStep(ctx: EngineContext, images: ImageService, fs: Filesystems, c: ContainerRecord, step: StepCommit): ImageRecord {
+  const upper = new Map(fs.upperOf(c));
+  const empty = upper.size === 0;
+  const created = rfc3339Nano(ctx.clock.now());
+  const layers = [...(step.parent?.Layers ?? [])];
+  let upperSize = 0;
+  if (!empty) {
+    const tar = writeTar(layerTarEntries(upper));
+    const diffId = sha256Digest(tar);
+    fs.keepLayer(diffId, upper);
+    layers.push(diffId);
+    for (const e of upper.values()) if (e.type === "file") upperSize += typeof e.content === "string" ? new TextEncoder().encode(e.content).length : e.content.length;
+  }
+  const history = [
+    ...(step.parent?.History ?? []),
+    { created, created_by: step.containerCmd.join(" "), ...(empty ? { empty_layer: true } : {}) },
+  ];
+  const config = structuredClone(step.config);
+  const document = {
+    architecture: step.parent?.Architecture ?? "amd64",
+    ...(step.author ? { author: step.author } : {}),
+    config,
+    container: c.Id,
+    created,
+    history,
+    os: "linux",
+    rootfs: { type: "layers", diff_ids: layers },
+  };
+  const id = sha256Digest(canonicalJson(document as unknown as JsonValue));
+  const image: ImageRecord = {
+    Id: id,
+    RepoTags: [],
+    RepoDigests: [],
+    Parent: step.parent?.Id ?? "",
+    Comment: "",
+    Created: created,
+    DockerVersion: "28.2.2",
+    Author: step.author,
+    Config: config,
+    Architecture: step.parent?.Architecture ?? "amd64",
+    ...(step.parent?.Variant ? { Variant: step.parent.Variant } : {}),
+    Os: "linux",
+    Size: (step.parent?.Size ?? 0) + upperSize,
+    Layers: layers,
+    History: history,
+    BuildCacheKey: step.cacheKey,
+  };
+  images.put(image);
+  ctx.events.publish("image", "create", id, { name: id });
+  return image;
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { writeTar } from "../archive/tar-writer.js";
+import type { TarEntry } from "../archive/tar-entry.js";
+import { Engine, ManualClock, SeededIdSource, type ApiResponse } from "../index.js";
+
+const encoder = new TextEncoder();
+
+function context(files: Record<string, string>): Uint8Array {
+  const entries: TarEntry[] = Object.entries(files).map(([name, text]) =>
+    name.endsWith("/")
+      ? { name, type: "dir", mode: 0o755, uid: 0, gid: 0, mtime: 0 }
+      : { name, type: "file", mode: name.endsWith(".sh") ? 0o755 : 0o644, uid: 0, gid: 0, mtime: 0, data: encoder.encode(text) },
+  );
+  return writeTar(entries);
+}
+
+function setup() {
+  const engine = new Engine({ clock: new ManualClock(), ids: new SeededIdSource(11) });
+  const events: string[] = [];
+  engine.ctx.events.subscribe((e) => events.push(`${e.Type} ${e.Action}`));
+  return { engine, events };
+}
+
+async function build(engine: Engine, files: Record<string, string>, query: Record<string, string> = {}, tags: string[] = []) {
+  const response: ApiResponse = await engine.handle({
+    method: "POST",
+    path: "/v1.50/build",
+    query: { version: "1", ...query },
+    ...(tags.length > 0 ? { queryLists: { t: tags } } : {}),
+    body: context(files),
+  });
+  const messages: Record<string, unknown>[] = [];
+  if (response.stream?.kind === "json-lines") for await (const m of response.stream.messages) messages.push(m as Record<string, unknown>);
+  const text = messages.map((m) => (typeof m["stream"] === "string" ? m["stream"] : typeof m["status"] === "string" ? `[${m["status"]}]\n` : "")).join("");
+  const error = messages.find((m) => m["errorDetail"]) as { errorDetail: { code: number; message: string } } | undefined;
+  const aux = messages.filter((m) => m["aux"]).map((m) => (m["aux"] as { ID: string }).ID);
+  return { response, messages, text, error: error?.errorDetail, aux };
+}
+
+const ids = (text: string) => text.replace(/[0-9a-f]{12}/g, "<id>");
+
+describe("POST /build: the legacy builder", () => {
+  it("runs each step, commits it and names the result", async () => {
+    const { engine } = setup();
+    const result = await build(
+      engine,
+      {
+        Dockerfile: "FROM alpine\nRUN echo built > /greeting && echo to-stderr >&2\nCOPY app.sh /usr/local/bin/\nWORKDIR /srv/app\nENV MODE=prod\nCMD [\"app.sh\"]\n",
+        "app.sh": "#!/bin/sh\necho running in $MODE\n",
+      },
+      {},
+      ["demo:1"],
+    );
+    expect(result.error).toBeUndefined();
+    const lines = ids(result.text).split("\n");
+    expect(lines[0]).toBe("Step 1/6 : FROM alpine");
+    expect(lines).toContain("Step 2/6 : RUN echo built > /greeting && echo to-stderr >&2");
+    expect(lines).toContain(" ---> Running in <id>");
+    expect(lines).toContain("\u001b[91mto-stderr");
+    expect(lines).toContain(" ---> Removed intermediate container <id>");
+    expect(lines).toContain("Step 3/6 : COPY app.sh /usr/local/bin/");
+    expect(lines.slice(-3)).toEqual(["Successfully built <id>", "Successfully tagged demo:1", ""]);
+    const image = engine.images.get("demo:1");
+    expect(result.aux).toEqual([image.Id]);
+    expect(image.Config.Cmd).toEqual(["app.sh"]);
+    expect(image.Config.WorkingDir).toBe("/srv/app");
+    expect(image.Config.Env).toContain("MODE=prod");
+    const history = image.History.slice(-5).map((h) => [h.created_by, h.empty_layer === true]);
+    expect(history[0]?.[0]).toBe("/bin/sh -c echo built > /greeting && echo to-stderr >&2");
+    expect(history[1]?.[0]).toMatch(/^\/bin\/sh -c #\(nop\) COPY file:[0-9a-f]{64} in \/usr\/local\/bin\/ $/);
+    expect(history[2]).toEqual(["/bin/sh -c #(nop) WORKDIR /srv/app", false]);
+    expect(history[3]).toEqual(["/bin/sh -c #(nop)  ENV MODE=prod", true]);
+    expect(history[4]).toEqual(['/bin/sh -c #(nop)  CMD ["app.sh"]', true]);
+    // No build container is left behind.
+    expect(engine.containers.all()).toHaveLength(0);
+    // The image runs what was built into it.
+    const { Id } = engine.containers.create({ Image: "demo:1", Cmd: ["sh", "-c", "cat /greeting; app.sh; pwd"] }, "check");
+    const out: string[] = [];
+    engine.containers.attach(Id, (chunk) => chunk && out.push(chunk.data));
+    engine.containers.start(Id);
+    await engine.containers.wait(Id, "not-running");
+    expect(out.join("")).toBe("built\nrunning in prod\n/srv/app\n");
+  });
+
+  it("takes unchanged steps from the cache, and rebuilds from the first changed one", async () => {
+    const { engine } = setup();
+    const files = { Dockerfile: "FROM alpine\nRUN echo one > /one\nCOPY a.txt /\nRUN cat /a.txt\n", "a.txt": "first\n" };
+    const first = await build(engine, files);
+    const again = await build(engine, files);
+    expect(ids(again.text).match(/Using cache/g)).toHaveLength(3);
+    expect(again.aux).toEqual(first.aux);
+    const changed = await build(engine, { ...files, "a.txt": "second\n" });
+    const text = ids(changed.text);
+    expect(text.match(/Using cache/g)).toHaveLength(1);
+    expect(text).toContain("second\n");
+    expect(changed.aux).not.toEqual(first.aux);
+    const fresh = await build(engine, files, { nocache: "1" });
+    expect(fresh.text).not.toContain("Using cache");
+  });
+
+  it("reports a failing RUN in the stream with its exit code and keeps the failed container", async () => {
+    const { engine } = setup();
+    const result = await build(engine, { Dockerfile: "FROM alpine\nRUN echo about to fail && exit 3\nRUN echo never\n" });
+    expect(result.response.status).toBe(200);
+    expect(result.text).toContain("about to fail\n");
+    expect(result.error).toEqual({ code: 3, message: "The command '/bin/sh -c echo about to fail && exit 3' returned a non-zero code: 3" });
+    expect(result.text).not.toContain("never");
+    expect(engine.containers.all().map((c) => c.State.Status)).toEqual(["exited"]);
+    const forced = await build(engine, { Dockerfile: "FROM alpine\nRUN exit 1\n" }, { forcerm: "1" });
+    expect(forced.error?.code).toBe(1);
+    expect(engine.containers.all()).toHaveLength(1);
+  });
+
+  it("refuses what is wrong before any step with HTTP errors", async () => {
+    const { engine } = setup();
+    const missing = await build(engine, { "other.txt": "x" });
+    expect(missing.response).toMatchObject({ status: 500, body: { message: "Cannot locate specified Dockerfile: Dockerfile" } });
+    const empty = await build(engine, { Dockerfile: "\n# nothing\n" });
+    expect(empty.response.status).toBe(400);
+    const unknown = await build(engine, { Dockerfile: "FROM alpine\nFOO bar\n" });
+    expect(unknown.response.status).toBe(400);
+    expect((unknown.response.body as { message: string }).message).toMatch(/^dockerfile parse error on line 2: unknown instruction: FOO/);
+    const target = await build(engine, { Dockerfile: "FROM alpine AS base\n" }, { target: "nope" });
+    expect(target.response).toMatchObject({ status: 400, body: { message: 'target stage "nope" could not be found' } });
+  });
+
+  it("builds stages, copies between them, and stops at --target", async () => {
+    const { engine } = setup();
+    const files = {
+      Dockerfile:
+        "ARG BASE=alpine\nFROM $BASE AS compile\nRUN mkdir /out && echo artefact > /out/app.txt\nFROM busybox\nCOPY --from=compile /out/app.txt /app/\nCMD [\"cat\", \"/app/app.txt\"]\n",
+    };
+    const result = await build(engine, files, {}, ["multi"]);
+    expect(result.error).toBeUndefined();
+    expect(result.text).toContain("Step 1/6 : ARG BASE=alpine\n");
+    expect(result.text).toContain("Step 2/6 : FROM $BASE AS compile\n");
+    expect(result.aux).toHaveLength(2);
+    const image = engine.images.get("multi");
+    expect(engine.fs.imageLayers(image).some((layer) => layer.has("/app/app.txt"))).toBe(true);
+    const only = await build(engine, files, { target: "compile" }, ["first-stage"]);
+    expect(only.text).toContain("Step 3/3 : RUN");
+    expect(engine.images.get("first-stage").Id).toBe(only.aux[0]);
+  });
+
+  it("passes declared build args to RUN, shows them in history, and warns about the rest", async () => {
+    const { engine } = setup();
+    const result = await build(engine, { Dockerfile: "FROM alpine\nARG NAME=world\nRUN echo hello $NAME\n" }, { buildargs: JSON.stringify({ NAME: "docker", UNUSED: "x" }) }, ["args"]);
+    expect(result.text).toContain("hello docker\n");
+    expect(result.text).toContain("[Warning] One or more build-args [UNUSED] were not consumed\n");
+    const history = engine.images.get("args").History.at(-1)?.created_by;
+    expect(history).toBe("|1 NAME=docker /bin/sh -c echo hello $NAME");
+  });
+
+  it("keeps -q quiet: only the image id, or everything when the build fails", async () => {
+    const { engine } = setup();
+    const ok = await build(engine, { Dockerfile: "FROM alpine\nRUN echo noisy\n" }, { q: "1" });
+    expect(ok.messages).toEqual([{ stream: `${ok.aux[0] ?? "none"}\n` }].map(() => ({ stream: expect.stringMatching(/^sha256:[0-9a-f]{64}\n$/) })));
+    const bad = await build(engine, { Dockerfile: "FROM alpine\nRUN echo noisy; exit 2\n" }, { q: "1" });
+    expect(bad.text).toContain("noisy\n");
+    expect(bad.error?.code).toBe(2);
+  });
+
+  it("refuses BuildKit-only flags and unknown base images in the stream", async () => {
+    const { engine } = setup();
+    const mount = await build(engine, { Dockerfile: "FROM alpine\nRUN --mount=type=cache,target=/x true\n" });
+    expect(mount.error?.message).toBe("the --mount option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
+    const missing = await build(engine, { Dockerfile: "FROM alpine\nCOPY nothere.txt /\n" });
+    expect(missing.error?.message).toBe("COPY failed: file not found in build context or excluded by .dockerignore: stat nothere.txt: file does not exist");
+    const base = await build(engine, { Dockerfile: "FROM no-such-image-here\n" });
+    expect(base.text).toContain("Step 1/1 : FROM no-such-image-here\n");
+    expect(base.error?.message).toMatch(/^pull access denied for no-such-image-here/);
+  });
+});

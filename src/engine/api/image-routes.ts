@@ -71,8 +71,12 @@ export function imageRoutes(engine: Engine): Route[] {
       const all = images.all().sort((a, b) => created(b) - created(a) || (a.Id < b.Id ? -1 : 1));
       const dangling = filters.get("dangling")?.[0];
       const refs = filters.get("reference");
+      const everything = boolQuery(req, "all");
+      const parents = new Set(all.map((i) => i.Parent).filter((p) => p !== ""));
       const list = all.filter((image) => {
-        if (dangling === "true" && image.RepoTags.length > 0) return false;
+        // Untagged images something was built on are intermediate: shown with -a only.
+        if (!everything && image.RepoTags.length === 0 && parents.has(image.Id)) return false;
+        if (dangling === "true" && (image.RepoTags.length > 0 || parents.has(image.Id))) return false;
         if (dangling === "false" && image.RepoTags.length === 0) return false;
         if (!matchesLabels(filters.get("label"), image.Config.Labels)) return false;
         if (refs && !refs.some((r) => image.RepoTags.some((t) => globMatch(r.includes(":") ? r : `${r}:*`, t)))) return false;
@@ -95,7 +99,7 @@ export function imageRoutes(engine: Engine): Route[] {
       const removed = images.find(name);
       const imageId = removed?.Id ?? "";
       const labels = removed?.Config.Labels ?? {};
-      const report = images.remove(name, boolQuery(req, "force"), usersOf);
+      const report = images.remove(name, boolQuery(req, "force"), usersOf, boolQuery(req, "noprune"));
       for (const item of report) {
         // daemon/images/image_delete.go logs untag under the image id, named by the id too.
         if (item["Untagged"]) engine.ctx.events.publish("image", "untag", imageId, { ...labels, name: imageId });

@@ -62,7 +62,8 @@ export class BuildContext {
 
   /** Every path under a directory (itself excluded), parents before children. */
   under(dir: ContextPath): ContextPath[] {
-    const prefix = dir === "" ? "" : `${clean(dir)}/`;
+    const root = clean(dir);
+    const prefix = root === "" ? "" : `${root}/`;
     return [...this.entries.keys()].filter((p) => p.startsWith(prefix)).sort();
   }
 

@@ -170,4 +170,18 @@ describe("POST /build: the legacy builder", () => {
     expect(base.text).toContain("Step 1/1 : FROM no-such-image-here\n");
     expect(base.error?.message).toMatch(/^pull access denied for no-such-image-here/);
   });
+
+  it("keeps intermediate images out of the list unless -a, and rmi of the result removes them", async () => {
+    const { engine } = setup();
+    await build(engine, { Dockerfile: "FROM alpine\nCOPY . /src\nRUN echo > /made\nCMD [\"sh\"]\n", "a.txt": "a" }, {}, ["layered"]);
+    const list = async (all: boolean) =>
+      ((await engine.handle({ method: "GET", path: "/images/json", query: all ? { all: "1" } : {} })).body as { RepoTags: string[] }[]).map((i) => i.RepoTags.join(",") || "<none>");
+    expect(await list(false)).toEqual(["layered:latest", "alpine:latest"]);
+    expect(await list(true)).toEqual(expect.arrayContaining(["<none>", "<none>", "<none>"]));
+    const history = engine.images.get("layered").History.map((h) => h.created_by);
+    expect(history.some((h) => /COPY dir:[0-9a-f]{64} in \/src $/.test(h) && !h.includes("e3b0c44298fc1c14"))).toBe(true);
+    const removed = (await engine.handle({ method: "DELETE", path: "/images/layered" })).body as Record<string, string>[];
+    expect(removed.filter((r) => r["Deleted"]?.startsWith("sha256:")).length).toBeGreaterThanOrEqual(4);
+    expect(await list(true)).toEqual(["alpine:latest"]);
+  });
 });

@@ -72,7 +72,30 @@ export class ImageService {
   }
 
   /** `docker rmi` semantics for one argument (moby's ImageDelete); returns the Untagged/Deleted report. */
-  remove(text: string, force: boolean, usedBy: (imageId: string) => { id: string; running: boolean }[]): Record<string, string>[] {
+  /** Whether another image was built on this one (a build step's intermediate image is). */
+  hasChildren(id: string): boolean {
+    return this.all().some((i) => i.Parent === id);
+  }
+
+  /**
+   * docker rmi: untags or deletes, then (unless noprune) deletes the untagged parents that were
+   * kept only for this image, as the daemon does for a built image's intermediate steps.
+   */
+  remove(text: string, force: boolean, usedBy: (imageId: string) => { id: string; running: boolean }[], noprune = false): Record<string, string>[] {
+    const parent = this.find(text)?.Parent ?? "";
+    const report = this.removeOne(text, force, usedBy);
+    if (noprune || !report.some((r) => r["Deleted"] !== undefined)) return report;
+    for (let id = parent; id !== ""; ) {
+      const image = this.find(id);
+      if (!image || image.RepoTags.length > 0 || this.hasChildren(id) || usedBy(id).length > 0) break;
+      const next = image.Parent;
+      report.push(...this.deleteImage(image));
+      id = next;
+    }
+    return report;
+  }
+
+  private removeOne(text: string, force: boolean, usedBy: (imageId: string) => { id: string; running: boolean }[]): Record<string, string>[] {
     const image = this.get(text);
     const short = image.Id.slice(7, 19);
     const users = usedBy(image.Id);

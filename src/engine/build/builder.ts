@@ -19,6 +19,7 @@ import { parseExposedPorts } from "./expose.js";
 import { normalizeDest, performCopy, planCopy, sourceHash } from "./copy.js";
 import type { CommandLine, Dockerfile, Instruction, Stage } from "./dockerfile/instructions.js";
 import { expandInstruction, expandWord, expandWords } from "./dockerfile/expand.js";
+import { DockerfileParseError } from "./dockerfile/errors.js";
 import { parseDockerfile } from "./dockerfile/parse.js";
 
 /** What POST /build asks for, read from its query. */
@@ -109,13 +110,13 @@ export async function prepareBuild(body: Uint8Array, request: BuildRequest): Pro
   const { name, text } = context.dockerfile(request.dockerfile);
   let dockerfile: Dockerfile;
   try {
-    dockerfile = parseDockerfile(text);
+    dockerfile = parseDockerfile(text, { dockerfileName: name });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new EngineError("invalid-parameter", message.startsWith("dockerfile parse error") ? message : `failed to parse ${name}: ${message}`);
+    // The parser's errors carry the daemon's whole message ("failed to parse Dockerfile: ...",
+    // "dockerfile parse error on line 2: ...").
+    throw new EngineError("invalid-parameter", error instanceof Error ? error.message : String(error));
   }
   let stages = dockerfile.stages;
-  if (stages.length === 0) throw new EngineError("invalid-parameter", "dockerfile parse error on line 1: file with no instructions");
   if (request.target !== "") {
     const index = stages.findIndex((s) => s.name === request.target.toLowerCase());
     if (index < 0) throw new EngineError("invalid-parameter", `target stage "${request.target}" could not be found`);
@@ -249,7 +250,13 @@ export class Builder {
       state.runConfig.OnBuild = null;
       this.out.stdout(`# Executing ${triggers.length} build trigger${triggers.length > 1 ? "s" : ""}\n`);
       for (const trigger of triggers) {
-        const parsed = parseDockerfile(`FROM scratch\n${trigger}`);
+        let parsed: Dockerfile;
+        try {
+          parsed = parseDockerfile(`FROM scratch\n${trigger}`);
+        } catch (error) {
+          // A trigger's error is reported bare, without the file's prefixes.
+          throw new BuildStepError(error instanceof DockerfileParseError ? error.detail : String(error));
+        }
         const command = parsed.stages[0]?.commands[0];
         if (!command || (parsed.stages[0]?.commands.length ?? 0) !== 1) throw new BuildStepError("onbuild trigger should be a single expression");
         await this.dispatch(state, command);
@@ -343,7 +350,8 @@ export class Builder {
         return;
       }
       case "entrypoint": {
-        const entrypoint = this.commandLine(c.command, config);
+        // An empty ENTRYPOINT clears it: the shell is not prepended to nothing.
+        const entrypoint = c.command.args.length === 0 ? null : this.commandLine(c.command, config);
         config.Entrypoint = entrypoint;
         config.ArgsEscaped = false;
         if (!state.cmdSet) config.Cmd = null;

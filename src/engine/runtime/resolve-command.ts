@@ -13,6 +13,8 @@ import { lazyProgram } from "./programs/lazy.js";
 const command = lazyProgram(() => import("./programs/shell.js").then((m) => m.command));
 const scriptProgram = (text: string) => lazyProgram(() => import("./programs/shell.js").then((m) => m.scriptProgram(text)));
 
+const ENTRYPOINTS = new Set(["docker-entrypoint.sh", "entrypoint.sh"]);
+
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 export type Resolution =
@@ -73,6 +75,9 @@ export function resolveCommand(argv: string[], env: string[], root: LayeredFs | 
   }
   const program = nativeProgram(argv);
   if (program) return { ok: true, ...program };
+  // An image's entrypoint script ends in `exec "$@"`: what it runs may be a command of the shell
+  // (`docker run nginx cat /etc/nginx/nginx.conf`), found along PATH as the script would.
+  if (ENTRYPOINTS.has(name.slice(name.lastIndexOf("/") + 1)) && argv.length > 1) return resolveCommand(argv.slice(1), env, root, cwd, mounted);
   const text = root.readText(path);
   // A script: the shell runs its text (the interpreter line is a comment to it).
   if (text?.startsWith("#!")) return { ok: true, program: scriptProgram(text), argv };

@@ -16,6 +16,7 @@ import { node } from "./node.js";
 import { pgIsReady, psql } from "./psql.js";
 import { python } from "./python.js";
 import { redisServer } from "./redis.js";
+import { nginx } from "./services.js";
 import { redisCli } from "./redis-cli.js";
 import { df, free, hostname, uname } from "./system-commands.js";
 import { dig, editor, git, host, npm, pip } from "./tool-stubs.js";
@@ -30,7 +31,7 @@ interface Out {
 export const CONTAINER_COMMAND_NAMES = [
   "ps", "top", "id", "whoami", "groups", "hostname", "uname", "free", "df", "ip", "ifconfig", "nc",
   "apk", "apt-get", "apt", "git", "vi", "vim", "nano", "dig", "host", "redis-cli", "psql", "pg_isready",
-  "node", "nodejs", "python3", "python", "npm", "npx", "pip", "pip3", "redis-server",
+  "node", "nodejs", "python3", "python", "npm", "npx", "pip", "pip3", "redis-server", "nginx", "nginx-debug",
 ];
 
 type Run = (args: string[], context: CommandContext, ctx: ProcessContext) => Out | Promise<Out>;
@@ -78,5 +79,7 @@ export function containerCommands(jb: JustBash, process: ProcessContext): Comman
     ...["npm", "npx"].map((name) => define(name, (args, _context, ctx) => npm(ctx, name, args))),
     ...["pip", "pip3"].map((name) => define(name, (args, _context, ctx) => pip(ctx, args))),
     define("redis-server", (args, context, ctx) => programAsCommand(redisServer, ctx, context, ["redis-server", ...args])),
+    // `nginx -t` in a Dockerfile's RUN or an exec'd shell: the same program as the server.
+    ...["nginx", "nginx-debug"].map((name) => define(name, (args, context, ctx) => programAsCommand(nginx, ctx, context, [name, ...args]))),
   ];
 }

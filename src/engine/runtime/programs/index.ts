@@ -91,6 +91,8 @@ const fileReaders = new Set(["cat", "tail", "env", "printenv", "hostname", "ping
  */
 export function nativeProgram(argv: string[]): ResolvedProgram | undefined {
   const name = baseName(argv[0] ?? "");
+  // Through an entrypoint script, the command it execs decides.
+  if (entrypoints.has(name) && argv[1] !== undefined && fileReaders.has(baseName(argv[1])) && !nativeProgram(argv.slice(1))) return undefined;
   if (fileReaders.has(name)) {
     const waits = (name === "cat" && argv.length === 1) || (name === "tail" && (argv.includes("-f") || argv.includes("-F")));
     if (!waits) return undefined;

@@ -18,7 +18,9 @@ function nginxTime(ms: number): string {
 
 /** `nginx -t`, `-v`, `-s SIGNAL` as run by exec: checks and messages, then exit. */
 function nginxTool(ctx: ProcessContext, version: string): boolean {
-  const args = ctx.argv.slice(1);
+  // Through the image's entrypoint the arguments follow "nginx": `docker run nginx nginx -t`.
+  const viaEntrypoint = ctx.argv[0]?.endsWith("docker-entrypoint.sh") === true;
+  const args = ctx.argv.slice(viaEntrypoint ? 2 : 1);
   if (args.includes("-v") || args.includes("-V")) {
     ctx.stderr(`nginx version: nginx/${version}\n`);
   } else if (args.includes("-t") || args.includes("-T")) {
@@ -30,6 +32,15 @@ function nginxTool(ctx: ProcessContext, version: string): boolean {
   }
   ctx.exit(0);
   return true;
+}
+
+/** The last default.conf edited and its result: every container of an image starts from the same file. */
+let lastListen = { text: "", edited: "" };
+
+/** 10-listen-on-ipv6-by-default.sh's edit: an IPv6 listen line after the IPv4 one. */
+function withIpv6Listen(text: string): string {
+  if (text !== lastListen.text) lastListen = { text, edited: text.replace(/^(\s*listen\s+80;)$/m, "$1\n    listen  [::]:80;") };
+  return lastListen.edited;
 }
 
 /**
@@ -44,9 +55,7 @@ function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean): void {
   try {
     const conf = "/etc/nginx/conf.d/default.conf";
     const text = viaEntrypoint ? root.readText(conf) : undefined;
-    if (text !== undefined && !text.includes("[::]:")) {
-      root.put(conf, { type: "file", content: text.replace(/^(\s*listen\s+80;)$/m, "$1\n    listen  [::]:80;"), mode: 0o644, mtime: now });
-    }
+    if (text !== undefined && !text.includes("[::]:")) root.put(conf, { type: "file", content: withIpv6Listen(text), mode: 0o644, mtime: now });
     for (const dir of ["client_temp", "proxy_temp", "fastcgi_temp", "uwsgi_temp", "scgi_temp"]) {
       const path = `/var/cache/nginx/${dir}`;
       if (!root.entry(path)) root.makeDir(path, true, 0o700);
@@ -57,38 +66,48 @@ function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean): void {
   }
 }
 
+/** What the official image's entrypoint prints before nginx starts. */
+const NGINX_ENTRYPOINT_LOG =
+  [
+    "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+    "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+    "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+    "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+    "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+    "/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh",
+    "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
+    "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
+    "/docker-entrypoint.sh: Configuration complete; ready for start up",
+  ].join("\n") + "\n";
+
+/**
+ * The last start-up notices written, by time and version. Containers started within the same
+ * second share the text, and so do the log lines cut from it (each one a slice of it).
+ */
+let lastStartLog = { time: "", version: "", text: "" };
+
+function nginxStartLog(time: string, version: string): string {
+  if (time === lastStartLog.time && version === lastStartLog.version) return lastStartLog.text;
+  const notice = (text: string) => `${time} [notice] 1#1: ${text}\n`;
+  const text =
+    notice('using the "epoll" event method') +
+    notice(`nginx/${version}`) +
+    notice("built by gcc 14.2.0 (Debian 14.2.0-19)") +
+    notice("OS: Linux 6.10.14-linuxkit") +
+    notice("getrlimit(RLIMIT_NOFILE): 1048576:1048576") +
+    notice("start worker processes") +
+    notice("start worker process 29") +
+    notice("start worker process 30");
+  lastStartLog = { time, version, text };
+  return text;
+}
+
 export const nginx: Program = (ctx) => {
   const version = envValue(ctx, "NGINX_VERSION", "1.29.3");
-  if (ctx.argv[0] !== undefined && !ctx.argv[0].endsWith("docker-entrypoint.sh") && nginxTool(ctx, version)) return noHandlers;
-  const entry = "/docker-entrypoint.sh";
+  if (ctx.argv[0] !== undefined && nginxTool(ctx, version)) return noHandlers;
   nginxFootprint(ctx, ctx.argv[0]?.endsWith("docker-entrypoint.sh") === true);
-  if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") {
-    ctx.stdout(
-      [
-        `${entry}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
-        `${entry}: Looking for shell scripts in /docker-entrypoint.d/`,
-        `${entry}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
-        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
-        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
-        `${entry}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
-        `${entry}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
-        `${entry}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
-        `${entry}: Configuration complete; ready for start up`,
-      ].join("\n") + "\n",
-    );
-  }
-  const t = nginxTime(ctx.clock.now());
-  const notice = (text: string) => `${t} [notice] 1#1: ${text}\n`;
-  ctx.stderr(
-    notice('using the "epoll" event method') +
-      notice(`nginx/${envValue(ctx, "NGINX_VERSION", "1.29.3")}`) +
-      notice("built by gcc 14.2.0 (Debian 14.2.0-19)") +
-      notice("OS: Linux 6.10.14-linuxkit") +
-      notice("getrlimit(RLIMIT_NOFILE): 1048576:1048576") +
-      notice("start worker processes") +
-      notice("start worker process 29") +
-      notice("start worker process 30"),
-  );
+  if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") ctx.stdout(NGINX_ENTRYPOINT_LOG);
+  ctx.stderr(nginxStartLog(nginxTime(ctx.clock.now()), envValue(ctx, "NGINX_VERSION", "1.29.3")));
   serveNginx(ctx, version);
   const stop = exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
     const when = nginxTime(ctx.clock.now());

@@ -13,3 +13,5 @@ export { base64Decode, base64Encode } from "./image-store/base64.js";
 export { getTimestamp, parseGoDuration } from "./system/go-timestamp.js";
 // Tar archives, which the CLI writes and reads on the host side of docker cp.
 export { readTar, writeTar, TarWriter, TarError, type TarEntry, type TarEntryType, goBase, goClean, goDir, goJoin, goSplit } from "./archive/index.js";
+// python3 runs in a sandbox the host provides (the browser's nested worker), loaded on first use.
+export { usePythonSandbox, type PythonSandbox, type PythonRequest, type PythonResult, type PythonOutput, type PythonExecution, type PythonEntry, type PythonChange } from "./runtime/programs/python-sandbox.js";

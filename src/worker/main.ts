@@ -1,5 +1,6 @@
 // The Web Worker entry. Restoring the saved playground starts the moment the worker does; the
 // UI's hello (with the version check and the terminal's size) then opens the session.
+import { usePythonSandbox } from "../engine/index.js";
 import { PROTOCOL_VERSION, type UiToWorker, type WorkerToUi } from "../protocol/index.js";
 import { cryptoIds, systemClock } from "./host-ports.js";
 import { Persistence } from "./persistence.js";
@@ -7,6 +8,9 @@ import { Playground } from "./playground.js";
 
 const post = (message: WorkerToUi) => self.postMessage(message);
 const fatal = (error: unknown) => post({ type: "fatal", message: error instanceof Error ? error.message : String(error) });
+
+// python3 runs in nested workers; their code and the runtime load when Python first runs.
+usePythonSandbox(() => import("./python-sandbox.js").then((m) => m.workerPythonSandbox));
 
 const playground = Playground.prepare({ post, persistence: new Persistence(), clock: systemClock, ids: cryptoIds });
 let greeted = false;

@@ -1,27 +1,24 @@
-// python3 (and python): real CPython, compiled to WebAssembly, from just-bash's optional runtime,
-// run over the container's files with its working directory and environment. The runtime needs
-// Node's worker threads: in the browser build just-bash leaves it out, and python says so.
+// python3 (and python): real CPython, compiled to WebAssembly (just-bash's vendored build), run
+// over the container's files with its working directory and environment. In the browser it runs
+// in a nested worker the worker layer provides (python-sandbox.ts), under Node in just-bash's
+// own runtime on worker threads (python-just-bash.ts).
 import type { ProcessContext } from "../program.js";
 import type { CommandIo, Out } from "./command-io.js";
 import { envValue, usesMusl } from "./container-facts.js";
-import { loadJustBash } from "../../../bash/index.js";
-import { commandView } from "./command-view.js";
-
-const quote = (word: string) => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+import { pythonInSandbox, runsAsOwnProcess } from "./python-in-sandbox.js";
+import { pythonViaJustBash } from "./python-just-bash.js";
+import { loadPythonSandbox } from "./python-sandbox.js";
 
 export function pythonVersion(ctx: ProcessContext): string {
   return envValue(ctx, "PYTHON_VERSION") ?? (usesMusl(ctx) ? "3.12.12" : "3.13.5");
 }
 
-const PYTHON_NAMES: ReadonlySet<string> = new Set(["python3", "python"]);
-
-const UNAVAILABLE =
-  "python3: the Python runtime is not part of the browser build of this playground.\n" +
-  "Python code runs when the playground runs as a daemon under Node.js (`docker-playground daemon`).\n";
-
 export async function python(ctx: ProcessContext, args: string[], io: CommandIo): Promise<Out> {
+  // The image's version, not the runtime's (3.13): what `docker run python:3.12 python -V` says.
   if (args[0] === "--version" || args[0] === "-V") return { stdout: `Python ${pythonVersion(ctx)}\n`, stderr: "", exitCode: 0 };
-  const stdin = args.length === 0 || args.includes("-") ? await io.readAll() : "";
+  // A shell hands its command's input over whole (`echo data | python3 s.py`); a process of its
+  // own would wait for the end of an open stdin, so it reads it only when the code comes from it.
+  const stdin = args.length === 0 || args.includes("-") || !runsAsOwnProcess(ctx) ? await io.readAll() : "";
   if (args.length === 0 && stdin === "" && ctx.tty) {
     return {
       stdout: "",
@@ -31,57 +28,7 @@ export async function python(ctx: ProcessContext, args: string[], io: CommandIo)
       exitCode: 1,
     };
   }
-  const jb = await loadJustBash();
-  const env: Record<string, string> = {};
-  for (const entry of ctx.env) {
-    const eq = entry.indexOf("=");
-    if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
-  }
-  const bash = new jb.Bash({
-    // The image keeps python3 in /usr/local/bin: the view shows it where just-bash looks.
-    ...(ctx.fs ? { fs: commandView(ctx.fs, PYTHON_NAMES) } : {}),
-    cwd: ctx.cwd,
-    env,
-    python: true,
-    // As in the container's shells: the sandbox's global patching would reach the engine's timers.
-    defenseInDepth: false,
-  });
-  const result = await bash.exec(`python3 ${args.map(quote).join(" ")}`, { stdin });
-  if (result.exitCode === 127 && /not (found|available)/.test(result.stderr)) return { stdout: "", stderr: UNAVAILABLE, exitCode: 1 };
-  return { stdout: result.stdout, stderr: await tracebackOf(ctx, args, stdin, result.stderr), exitCode: result.exitCode };
-}
-
-/**
- * The runtime runs the learner's code inside a script of its own, so tracebacks name that
- * script and its line numbers. Frames are put back on the learner's file (or <string>, <stdin>)
- * by finding the quoted source line in the learner's code.
- */
-async function tracebackOf(ctx: ProcessContext, args: string[], stdin: string, stderr: string): Promise<string> {
-  if (!stderr.includes("_jb_script.py")) return stderr;
-  const c = args.indexOf("-c");
-  let name = "<stdin>";
-  let source = stdin;
-  if (c >= 0) {
-    name = "<string>";
-    source = args[c + 1] ?? "";
-  } else if (args[0] !== undefined && args[0] !== "-") {
-    name = args[0];
-    const path = name.startsWith("/") ? name : `${ctx.cwd.replace(/\/$/, "")}/${name}`;
-    try {
-      source = (await ctx.fs?.readFile(path)) ?? "";
-    } catch {
-      source = "";
-    }
-  }
-  const lines = source.split("\n").map((l) => l.trim());
-  const out = stderr.split("\n");
-  return out
-    .map((line, i) => {
-      const frame = /^(\s*)File "\/tmp\/_jb_script\.py", line \d+(.*)$/.exec(line);
-      if (!frame) return line;
-      const shown = (out[i + 1] ?? "").trim();
-      const found = shown ? lines.indexOf(shown) : -1;
-      return found < 0 ? line : `${frame[1] ?? ""}File "${name}", line ${found + 1}${frame[2] ?? ""}`;
-    })
-    .join("\n");
+  const sandbox = loadPythonSandbox();
+  if (!sandbox) return pythonViaJustBash(ctx, args, stdin);
+  return pythonInSandbox(ctx, args, stdin, io, await sandbox);
 }

@@ -11,6 +11,7 @@ import { kill, restart, rm, start, stop } from "./commands/lifecycle.js";
 import { logs } from "./commands/logs.js";
 import { networkGroup, volumeGroup } from "./commands/network-volume-groups.js";
 import { imagePrune } from "./commands/image-prune.js";
+import { build } from "./commands/build.js";
 import { builderGroup, systemGroup } from "./commands/system-groups.js";
 import { ps } from "./commands/ps.js";
 import { pull } from "./commands/pull.js";
@@ -52,7 +53,7 @@ export const managementCommands: Record<string, Group> = {
   },
   image: {
     description: "Work with images",
-    commands: { history, import: importCommand, inspect: typedInspect("image"), load, ls: images, prune: imagePrune, pull, push, rm: rmi, save, tag },
+    commands: { build, history, import: importCommand, inspect: typedInspect("image"), load, ls: images, prune: imagePrune, pull, push, rm: rmi, save, tag },
     aliases: { ls: ["list"], rm: ["remove"] },
   },
   network: networkGroup,
@@ -61,7 +62,7 @@ export const managementCommands: Record<string, Group> = {
   builder: builderGroup,
 };
 
-export const topLevelCommands: Record<string, CommandDef> = { create, events, history, images, import: importCommand, info, inspect, kill, load, login, logout, logs, ps, pull, push, restart, rm, rmi, run, save, search, start, stop, tag, version, ...containerOpsTopLevel };
+export const topLevelCommands: Record<string, CommandDef> = { build, create, events, history, images, import: importCommand, info, inspect, kill, load, login, logout, logs, ps, pull, push, restart, rm, rmi, run, save, search, start, stop, tag, version, ...containerOpsTopLevel };
 
 /** Every command docker has, the ones the playground cannot run yet included (for help). */
 export const commandTree: CommandTree = completeTree(topLevelCommands, managementCommands);

@@ -303,7 +303,7 @@ export class DockerClient {
    * progress for FROM, {"aux": {"ID": …}}, and errors in-stream as {"errorDetail": …}.
    */
   async imageBuild(context: Uint8Array, options: ImageBuildOptions = {}): Promise<AsyncIterable<JsonMessage>> {
-    const json = (value: Record<string, string> | undefined) => (value && Object.keys(value).length > 0 ? JSON.stringify(value) : undefined);
+    const json = (value: Record<string, string | null> | undefined) => (value && Object.keys(value).length > 0 ? JSON.stringify(value) : undefined);
     const query = {
       dockerfile: options.dockerfile,
       q: options.quiet ? "1" : undefined,

@@ -310,7 +310,8 @@ export interface ImageBuildOptions {
   tags?: string[];
   /** Path of the Dockerfile inside the context; "Dockerfile" when omitted. */
   dockerfile?: string;
-  buildArgs?: Record<string, string>;
+  /** --build-arg values; null for a name given without a value and unset in the environment. */
+  buildArgs?: Record<string, string | null>;
   labels?: Record<string, string>;
   noCache?: boolean;
   pull?: boolean;

@@ -1,5 +1,6 @@
 // The `docker system` and `docker builder` management commands, as docker.ts registers them.
 import type { CommandDef } from "../command.js";
+import { build } from "./build.js";
 import { builderPrune } from "./builder-prune.js";
 import { events } from "./events.js";
 import { info } from "./system.js";
@@ -21,6 +22,6 @@ export const systemGroup: Group = {
 
 export const builderGroup: Group = {
   description: "Work with builds",
-  commands: { prune: builderPrune },
+  commands: { build, prune: builderPrune },
   aliases: {},
 };

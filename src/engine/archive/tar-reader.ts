@@ -110,7 +110,9 @@ export function readTar(archive: Uint8Array): TarEntry[] {
     const size = numeric(block.subarray(124, 136));
     const dataSize = ["1", "2", "3", "4", "5", "6"].includes(flag) ? 0 : Number(pax["size"] ?? size);
     const data = take(dataSize);
-    take((BLOCK - (dataSize % BLOCK)) % BLOCK);
+    // Go's reader ends cleanly when the archive stops right after an entry's data (the docker
+    // CLI sends such a tar for a Dockerfile from stdin); a padding cut short is still an error.
+    if (at < archive.length) take((BLOCK - (dataSize % BLOCK)) % BLOCK);
     if (flag === "x" || flag === "g") {
       const records = parsePax(fromUtf8(data));
       if (flag === "x") pax = { ...pax, ...records };

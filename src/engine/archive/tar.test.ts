@@ -101,6 +101,10 @@ describe("tar reader", () => {
     const whole = writeTar([file("a", "x".repeat(700))]);
     expect(() => readTar(whole.subarray(0, 900))).toThrow("unexpected EOF");
     expect(readTar(new Uint8Array(0))).toEqual([]);
+    // Cut right after an entry's data (no padding, no end blocks): a clean end, as in Go.
+    const unclosed = whole.subarray(0, 512 + 700);
+    expect(readTar(unclosed).map((e) => [e.name, e.data?.length])).toEqual([["a", 700]]);
+    expect(() => readTar(whole.subarray(0, 512 + 700 + 10))).toThrow("unexpected EOF");
   });
 
   it.runIf(hasTar())("reads archives made by the system tar, GNU and PAX formats", () => {

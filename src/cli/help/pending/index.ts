@@ -1,16 +1,13 @@
 // Every docker 28.2.2 single-host command the playground cannot run yet, placed where docker
 // has it: under its management command (by subcommand name) and as a top-level shortcut.
 import type { CommandDef } from "../../command.js";
-import { build } from "./image.js";
 import { volumeUpdate } from "./system.js";
 
 export const pendingGroups: Readonly<Record<string, Readonly<Record<string, CommandDef>>>> = {
-  builder: { build },
-  image: { build },
   volume: { update: volumeUpdate },
 };
 
-export const pendingTopLevel: Readonly<Record<string, CommandDef>> = { build };
+export const pendingTopLevel: Readonly<Record<string, CommandDef>> = {};
 
 /** Descriptions of the management commands docker has that may not be registered yet. */
 export const pendingGroupDescriptions: Readonly<Record<string, string>> = {

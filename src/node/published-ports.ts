@@ -77,12 +77,16 @@ export function publishPorts(engine: Engine, log: (line: string) => void = () =>
       http.emit("connection", socket);
       return;
     }
-    const session = connection.listener.open(socket.remoteAddress ?? "172.17.0.1");
+    // Through the published port a host client arrives from the bridge gateway, as through
+    // Docker's proxy (so the service's own rules for remote clients apply).
+    const session = connection.listener.open(connection.remoteAddress);
+    const encoding = session.encoding ?? "utf8";
     let queue = Promise.resolve();
     socket.on("data", (data: Buffer) => {
       queue = queue.then(async () => {
-        const reply = await session.send(data.toString("utf8"));
-        if (reply && socket.writable) socket.write(reply);
+        const reply = await session.send(data.toString(encoding));
+        if (reply && socket.writable) socket.write(reply, encoding);
+        if (session.closed) socket.end();
       });
     });
     socket.once("close", () => session.close());

@@ -30,6 +30,10 @@ export interface HttpResponse {
 export interface StreamSession {
   send(data: string): Promise<string>;
   close(): void;
+  /** How the strings map to bytes on a real socket: latin1 for binary protocols (PostgreSQL). */
+  readonly encoding?: "utf8" | "latin1";
+  /** True once the service has hung up; a relay then ends its socket. */
+  readonly closed?: boolean;
 }
 
 export type Listener =

@@ -4,29 +4,21 @@
 // time, listens on 5432 and answers psql and pg_isready. Tables live in the data directory and
 // are written after every change, so they outlive the container with its volume.
 //
-// psql and the server speak a line-per-message JSON exchange over the playground's network, not
-// PostgreSQL's binary protocol: real clients reaching a published port are not understood.
+// Connections speak PostgreSQL's own protocol (pg-server-session.ts), so psql in a container
+// and real clients on a published port (node's pg, psycopg, a host psql) are served alike.
 import type { StreamSession } from "../../net/net-stack.js";
+import { sha256Hex } from "../../digest/index.js";
 import { noHandlers, type ProcessContext, type Program, type RunningProgram } from "../program.js";
 import { envValue } from "./container-facts.js";
-import { SqlEngine, splitStatements, type Cluster, type ResultSet, type StatementResult } from "./sql-engine.js";
-import { SqlError } from "./sql-parse.js";
+import { scramSecret, type ScramSecret } from "./pg-scram.js";
+import { PgServerSession, type AuthMethod, type ServerHost } from "./pg-server-session.js";
+import { fromBinary, toBinary } from "./pg-wire.js";
+import type { Cluster } from "./sql-engine.js";
 
 export const POSTGRES_PORT = 5432;
 export const SOCKET = "/var/run/postgresql/.s.PGSQL.5432";
 /** Where the cluster's tables are kept, inside $PGDATA. */
 const CLUSTER_FILE = "global/playground-cluster.json";
-
-export type ClientMessage =
-  | { startup: { user: string; database: string; password?: string | undefined; local: boolean } }
-  | { query: string }
-  | { describe: "tables" | "databases" | "roles" | "table"; name?: string };
-
-export type ServerMessage =
-  | { ready: true; server: string; superuser: boolean }
-  | { fatal: string }
-  | { results: StatementResult[]; error?: { message: string; at?: number | undefined; detail?: string | undefined; statement: string } }
-  | { described: ResultSet & { title: string; footer?: string } };
 
 interface Settings {
   user: string;
@@ -34,7 +26,17 @@ interface Settings {
   database: string;
   pgdata: string;
   trustHosts: boolean;
+  /** pg_hba.conf's method for connections from other hosts. */
+  hostAuth: AuthMethod;
   version: string;
+}
+
+/**
+ * The method for other hosts, from POSTGRES_HOST_AUTH_METHOD. md5 becomes SCRAM because the
+ * entrypoint stores the password as a SCRAM secret, and PostgreSQL then answers md5 with SCRAM.
+ */
+function hostAuthOf(method: string | undefined): AuthMethod {
+  return method === "trust" ? "trust" : method === "password" ? "password" : "scram-sha-256";
 }
 
 function settingsOf(ctx: ProcessContext): Settings {
@@ -48,6 +50,7 @@ function settingsOf(ctx: ProcessContext): Settings {
     database: envValue(ctx, "POSTGRES_DB") || user,
     pgdata: envValue(ctx, "PGDATA") ?? (Number(major) >= 18 ? `/var/lib/postgresql/${major}/docker` : "/var/lib/postgresql/data"),
     trustHosts: envValue(ctx, "POSTGRES_HOST_AUTH_METHOD") === "trust",
+    hostAuth: hostAuthOf(envValue(ctx, "POSTGRES_HOST_AUTH_METHOD")),
     version: debian ? `${version.replace(/-.*/, "")} (Debian ${version.includes("-") ? version : `${version}-1.pgdg13+1`})` : version,
   };
 }
@@ -84,7 +87,7 @@ function initialFiles(s: Settings, major: string): Record<string, string> {
       "local   all             all                                     trust\n" +
       "host    all             all             127.0.0.1/32            trust\n" +
       "host    all             all             ::1/128                 trust\n\n" +
-      `host all all all ${s.trustHosts ? "trust" : "scram-sha-256"}\n`,
+      `host all all all ${s.hostAuth}\n`,
     [`${s.pgdata}/base/1/PG_VERSION`]: `${major}\n`,
     [`${s.pgdata}/pg_wal/000000010000000000000001`]: "(write-ahead log segment stand-in)\n",
   };
@@ -170,54 +173,48 @@ export const postgres: Program = (ctx) => {
     await ctx.sleep(300);
   };
 
-  const open = (): StreamSession => {
-    let buffer = "";
-    let session: { user: string; database: string } | undefined;
-    const answer = async (message: ClientMessage): Promise<ServerMessage> => {
-      if ("startup" in message) {
-        const { user, database, password, local } = message.startup;
-        if (!cluster.roles.includes(user)) return { fatal: `role "${user}" does not exist` };
-        if (!local && !s.trustHosts && password !== s.password) {
-          return password === undefined ? { fatal: "fe_sendauth: no password supplied" } : { fatal: `password authentication failed for user "${user}"` };
-        }
-        if (!cluster.databases[database]) return { fatal: `database "${database}" does not exist` };
-        session = { user, database };
-        return { ready: true, server: s.version, superuser: user === s.user };
-      }
-      if (!session) return { fatal: "no startup message" };
-      if ("describe" in message) return { described: describe(cluster, session, message) };
-      const engine = new SqlEngine(cluster, { ...session, version: s.version, now: () => ctx.clock.now() });
-      const results: StatementResult[] = [];
-      let statement = "";
-      const statements = splitStatements(message.query);
-      try {
-        for (statement of statements) {
-          const { result, changed } = engine.run(statement);
-          results.push(result);
-          if (changed) await save();
-        }
-      } catch (error) {
-        if (!(error instanceof SqlError)) throw error;
-        // The error's context is the query as the client sent it, semicolon included.
-        const shown = statements.length === 1 ? message.query.trim() : statement;
-        return { results, error: { message: error.message, at: error.at, detail: error.detail, statement: shown } };
-      }
-      return { results };
-    };
+  let secret: ScramSecret | undefined;
+  let connections = 0;
+  let nonces = 0;
+  const host: ServerHost = {
+    version: s.version,
+    superuser: s.user,
+    cluster: () => cluster,
+    save,
+    now: () => ctx.clock.now(),
+    // pg_hba.conf as the entrypoint writes it: trust over the socket and loopback, the host
+    // method from anywhere else (other containers, and the host through a published port).
+    authMethod: (remote) => (remote === "[local]" || remote.startsWith("127.") || remote === "::1" ? "trust" : s.hostAuth),
+    secret(user) {
+      if (user !== s.user || !s.password) return undefined;
+      // The salt is derived rather than random (the engine has no entropy source); it only has
+      // to stay the same for the cluster, as the secret in pg_authid does.
+      secret ??= scramSecret(s.password, hexBytes(sha256Hex(`scram-salt:${s.user}:${s.pgdata}`).slice(0, 32)));
+      return { password: s.password, scram: secret };
+    },
+    nonce: () => sha256Hex(`${ctx.hostname}:${ctx.clock.now()}:${nonces++}`).slice(0, 24),
+    log: (pid, level, text) => ctx.stderr(`${stamp(ctx.clock.now())} [${pid}] ${level}:  ${text}\n`),
+  };
+
+  /**
+   * A connection. Its strings carry the protocol's bytes one per character (`encoding`, for a
+   * relay to a real socket), and `closed` turns true once the server has hung up (after a
+   * FATAL error or the client's Terminate), when a relay should end its socket.
+   */
+  const open = (remoteAddress: string): StreamSession & { readonly encoding: "latin1"; readonly closed: boolean } => {
+    const session = new PgServerSession(host, remoteAddress, 70 + connections++);
     return {
+      encoding: "latin1",
+      get closed() {
+        return session.closed;
+      },
       async send(data) {
-        if (ctx.exited) return "";
-        buffer += data;
-        let out = "";
-        for (let end = buffer.indexOf("\n"); end >= 0; end = buffer.indexOf("\n")) {
-          const line = buffer.slice(0, end);
-          buffer = buffer.slice(end + 1);
-          if (line.trim()) out += `${JSON.stringify(await answer(JSON.parse(line) as ClientMessage))}\n`;
-        }
-        return out;
+        if (ctx.exited || session.closed) return "";
+        const out = await session.receive(fromBinary(data));
+        return out.map(toBinary).join("");
       },
       close() {
-        session = undefined;
+        // Nothing to release: the session's state goes with it.
       },
     };
   };
@@ -251,31 +248,6 @@ export const postgres: Program = (ctx) => {
   return program;
 };
 
-function describe(cluster: Cluster, session: { user: string; database: string }, message: Extract<ClientMessage, { describe: string }>): ResultSet & { title: string; footer?: string } {
-  const text = (names: string[]) => names.map((name) => ({ name, numeric: false }));
-  const tables = cluster.databases[session.database]?.tables ?? {};
-  const owner = cluster.roles[0] ?? "postgres";
-  switch (message.describe) {
-    case "tables":
-      return { title: "List of tables", columns: text(["Schema", "Name", "Type", "Owner"]), rows: Object.keys(tables).sort().map((t) => ["public", t, "table", owner]) };
-    case "databases":
-      return {
-        title: "List of databases",
-        columns: text(["Name", "Owner", "Encoding", "Locale Provider", "Collate", "Ctype", "Locale", "ICU Rules", "Access privileges"]),
-        rows: Object.keys(cluster.databases).sort().map((d) => [d, owner, "UTF8", "libc", "en_US.utf8", "en_US.utf8", null, null, d.startsWith("template") ? `=c/${owner}` : null]),
-      };
-    case "roles":
-      return { title: "List of roles", columns: text(["Role name", "Attributes"]), rows: cluster.roles.map((r, i) => [r, i === 0 ? "Superuser, Create role, Create DB, Replication, Bypass RLS" : ""]) };
-    default: {
-      const table = tables[message.name ?? ""];
-      if (!table) return { title: "", columns: [], rows: [] };
-      const keys = table.columns.filter((c) => c.primaryKey).map((c) => c.name);
-      return {
-        title: `Table "public.${message.name ?? ""}"`,
-        columns: text(["Column", "Type", "Collation", "Nullable", "Default"]),
-        rows: table.columns.map((c) => [c.name, c.type, null, c.notNull ? "not null" : null, c.serial ? `nextval('${message.name ?? ""}_${c.name}_seq'::regclass)` : null]),
-        ...(keys.length > 0 ? { footer: `Indexes:\n    "${message.name ?? ""}_pkey" PRIMARY KEY, btree (${keys.join(", ")})\n` } : {}),
-      };
-    }
-  }
+function hexBytes(hex: string): Uint8Array {
+  return Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
 }

@@ -1,13 +1,16 @@
 // psql and pg_isready. psql connects through the Unix socket of its own container (no -h) or
-// over the network (-h db), authenticates as the server's pg_hba.conf asks (trust locally, a
-// password from another host), then runs -c commands, a piped script, or its interactive prompt
-// (`postgres=# `) with the backslash commands learners use (\dt, \d, \l, \c, \q).
-import type { StreamSession } from "../../net/net-stack.js";
+// over the network (-h db), speaking PostgreSQL's protocol (pg-client.ts), authenticates as the
+// server's pg_hba.conf asks (trust locally, SCRAM from another host), then runs -c commands, a
+// piped script, or its interactive prompt (`postgres=# `) with the backslash commands learners
+// use (\dt, \d, \l, \c, \q), which become catalog queries as in real psql (psql-describe.ts).
+import { sha256Hex } from "../../digest/index.js";
 import type { ProcessContext } from "../program.js";
 import type { CommandIo, Out } from "./command-io.js";
 import { envValue, usesMusl } from "./container-facts.js";
 import { identityOf } from "./identity.js";
-import { POSTGRES_PORT, SOCKET, type ClientMessage, type ServerMessage } from "./postgres.js";
+import { PgClient } from "./pg-client.js";
+import { POSTGRES_PORT, SOCKET } from "./postgres.js";
+import { describeList, describeTable, type Described } from "./psql-describe.js";
 import { formatError, formatTable } from "./psql-format.js";
 
 interface PsqlOptions {
@@ -90,7 +93,7 @@ function clientVersion(ctx: ProcessContext): string {
 }
 
 interface Connection {
-  session: StreamSession;
+  client: PgClient;
   where: string;
   superuser: boolean;
   server: string;
@@ -101,12 +104,6 @@ interface Connection {
 }
 
 type Connected = { ok: true; connection: Connection } | { ok: false; message: string; needsPassword?: boolean };
-
-async function exchange(session: StreamSession, message: ClientMessage): Promise<ServerMessage> {
-  const reply = await session.send(`${JSON.stringify(message)}\n`);
-  if (!reply.trim()) throw new Error("server closed the connection unexpectedly");
-  return JSON.parse(reply.trim().split("\n")[0] ?? "{}") as ServerMessage;
-}
 
 async function connect(ctx: ProcessContext, o: PsqlOptions, user: string, database: string, password: string | undefined): Promise<Connected> {
   const net = ctx.net;
@@ -128,16 +125,15 @@ async function connect(ctx: ProcessContext, o: PsqlOptions, user: string, databa
     await ctx.sleep(130_000);
     return { ok: false, message: `${where}: Connection timed out\n\tIs the server running on that host and accepting TCP/IP connections?` };
   }
-  const session = link.listener.open(link.remoteAddress);
-  const local = socket || found.address.startsWith("127.");
-  const reply = await exchange(session, { startup: { user, database, password, local } });
-  if ("fatal" in reply) {
+  // The Unix socket is "[local]" to the server, which pg_hba.conf trusts.
+  const session = link.listener.open(socket ? "[local]" : link.remoteAddress);
+  const nonce = sha256Hex(`psql:${ctx.hostname}:${ctx.clock.now()}:${user}`).slice(0, 24);
+  const opened = await PgClient.connect(session, { user, database, application_name: "psql", client_encoding: "UTF8" }, password, nonce);
+  if (!opened.ok) {
     session.close();
-    const needsPassword = reply.fatal.startsWith("fe_sendauth");
-    return { ok: false, message: needsPassword ? `${where}: ${reply.fatal}` : `${where}: FATAL:  ${reply.fatal}`, needsPassword };
+    return { ok: false, message: `${where}: ${opened.message}`, ...(opened.needsPassword ? { needsPassword: true } : {}) };
   }
-  if (!("ready" in reply)) return { ok: false, message: `${where}: server closed the connection unexpectedly` };
-  return { ok: true, connection: { session, where, superuser: reply.superuser, server: reply.server, user, database, local: socket, address: socket ? undefined : found.address } };
+  return { ok: true, connection: { client: opened.client, where, superuser: opened.superuser, server: opened.server, user, database, local: socket, address: socket ? undefined : found.address } };
 }
 
 class Psql {
@@ -163,15 +159,15 @@ class Psql {
   }
 
   async query(sql: string, prefix = ""): Promise<boolean> {
-    const reply = await exchange(this.connection.session, { query: sql });
-    if (!("results" in reply)) return false;
+    const reply = await this.connection.client.query(sql);
+    // Like psql: rows when the statement returned rows, its command tag otherwise.
     for (const result of reply.results) {
       if (result.result) this.print(formatTable(result.result, this.o));
-      if (!this.o.quiet && !result.tag.startsWith("SELECT")) this.print(`${result.tag}\n`);
+      else if (!this.o.quiet) this.print(`${result.tag}\n`);
     }
     if (reply.error) {
       this.failed = true;
-      this.printError(formatError(reply.error.message, reply.error.statement, reply.error.at, reply.error.detail, prefix));
+      this.printError(formatError(reply.error.message, sql, reply.error.at, reply.error.detail, prefix));
       return false;
     }
     return true;
@@ -180,30 +176,28 @@ class Psql {
   /** A backslash command; false to quit. */
   async meta(line: string): Promise<boolean> {
     const [command = "", ...args] = line.trim().slice(1).split(/\s+/);
-    const describe = async (message: ClientMessage, empty: string) => {
-      const reply = await exchange(this.connection.session, message);
-      if (!("described" in reply)) return;
-      const { title, footer, ...set } = reply.described;
-      if (set.rows.length === 0 && empty) this.printError(`${empty}\n`);
-      else this.print(formatTable(set, { ...this.o, title, footer: footer === undefined ? undefined : `${footer}` }));
+    const show = (described: Described | undefined, empty: string) => {
+      if (!described || (described.set.rows.length === 0 && empty)) this.printError(`${empty}\n`);
+      else this.print(formatTable(described.set, { ...this.o, title: described.title, footer: described.footer }));
     };
+    const client = this.connection.client;
     switch (command) {
       case "q":
         return false;
       case "dt":
       case "dt+":
-        await describe({ describe: "tables" }, "Did not find any relations.");
+        show(await describeList(client, "tables"), "Did not find any relations.");
         break;
       case "d":
-        if (args[0] === undefined) await describe({ describe: "tables" }, "Did not find any relations.");
-        else await describe({ describe: "table", name: args[0] }, `Did not find any relation named "${args[0]}".`);
+        if (args[0] === undefined) show(await describeList(client, "tables"), "Did not find any relations.");
+        else show(await describeTable(client, args[0]), `Did not find any relation named "${args[0]}".`);
         break;
       case "l":
       case "list":
-        await describe({ describe: "databases" }, "");
+        show(await describeList(client, "databases"), "");
         break;
       case "du":
-        await describe({ describe: "roles" }, "");
+        show(await describeList(client, "roles"), "");
         break;
       case "c":
       case "connect": {
@@ -213,7 +207,7 @@ class Psql {
           this.printError(`${next.message.replace(/^connection to server .* failed: /, "connection to server failed: ")}\nPrevious connection kept\n`);
           break;
         }
-        this.connection.session.close();
+        this.connection.client.close();
         this.connection = next.connection;
         this.print(`You are now connected to database "${database}" as user "${this.connection.user}".\n`);
         break;
@@ -320,7 +314,7 @@ export async function psql(ctx: ProcessContext, args: string[], io: CommandIo): 
       buffer = "";
     }
   }
-  tool.connection.session.close();
+  tool.connection.client.close();
   return { stdout: tool.out, stderr: tool.err, exitCode: tool.failed && !interactive ? 1 : 0 };
 }
 

@@ -10,7 +10,13 @@ export default defineConfig({
   worker: {
     format: "es",
     // The CPython glue requires "ws" for sockets under Node only; in a browser worker it never runs.
-    rolldownOptions: { external: ["ws"] },
+    rolldownOptions: {
+      external: ["ws"],
+      // What the worker runs at start stays in its entry chunk. Otherwise rolldown moves modules
+      // it shares with lazy chunks (the image catalog, pull) into small chunks of their own, each
+      // one more request the worker waits for before the first prompt.
+      output: { codeSplitting: { groups: [{ name: "main", tags: ["$initial"] }] } },
+    },
   },
   resolve: {
     alias: {
@@ -26,5 +32,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
     environment: "node",
+    // The image catalog is fetched on first use; tests that read it directly get it up front.
+    setupFiles: ["src/engine/images/testing/load-catalog.ts"],
   },
 });

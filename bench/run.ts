@@ -13,6 +13,9 @@ const stats = (xs: number[]) => {
   return `median ${fmt(at(0.5))} ms, p95 ${fmt(at(0.95))} ms, min ${fmt(s[0] ?? 0)} ms (n=${s.length})`;
 };
 
+// `npm run bench -- --browser` stops after the browser figures (start-up work needs only those).
+const browserOnly = process.argv.includes("--browser");
+
 async function main(): Promise<void> {
   console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   execSync("npx vite build --logLevel error", { stdio: "inherit" });
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
   } finally {
     if (server.pid) process.kill(-server.pid);
   }
+  if (browserOnly) return;
   const engine = await measureEngine();
   console.log(`engine (in-process): containers created and started per second: ${engine.createStartPerSecond}`);
   console.log(`engine (in-process): GET /containers/json with 1,000 containers: ${fmt(engine.listMs[1000] ?? 0)} ms; with 10,000: ${fmt(engine.listMs[10000] ?? 0)} ms`);

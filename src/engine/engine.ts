@@ -6,6 +6,7 @@ import { NetStack } from "./net/net-stack.js";
 import { ProcessTable } from "./runtime/process-table.js";
 import type { Activity } from "./containers/container-stats.js";
 import type { ContainerRecord } from "./containers/container-record.js";
+import { catalogGate } from "./api/catalog-gate.js";
 import { createRouter } from "./api/router.js";
 import { ContainerService } from "./containers/container-service.js";
 import { ContainerSettings } from "./containers/container-settings.js";
@@ -13,6 +14,7 @@ import type { EngineContext } from "./engine-context.js";
 import { EventBus } from "./events/event-bus.js";
 import { ExecService } from "./exec/exec-service.js";
 import { ImageService } from "./image-store/image-service.js";
+import { catalogState, loadCatalog } from "./images/index.js";
 import { LogStore } from "./logs/log-store.js";
 import { NetworkService } from "./networks/network-service.js";
 import type { Clock, IdSource } from "./ports.js";
@@ -51,6 +53,8 @@ export class Engine {
   readonly hostname: string;
   readonly pullBandwidth: number;
   readonly handle: (request: ApiRequest) => Promise<ApiResponse>;
+  /** A restart that waits for the image catalog; requests wait for it too. */
+  private restoring: Promise<void> | undefined;
 
   constructor(options: EngineOptions) {
     const store = new RecordStore();
@@ -82,8 +86,25 @@ export class Engine {
       this.daemonId = this.ctx.ids.randomHex(32);
     }
     this.networks.ensurePredefined();
-    if (options.snapshot) this.containers.restoreAfterRestart();
-    this.handle = createRouter(this);
+    if (options.snapshot) this.restoreAfterRestart();
+    this.handle = catalogGate(createRouter(this), () => this.restoring);
+  }
+
+  /**
+   * Containers that were running stop, and those with a restart policy start again, which reads
+   * their images' files: with any running, that waits for the catalog (fetched on first use).
+   * If it cannot be fetched, they stay exited, as a container that cannot come back does.
+   */
+  private restoreAfterRestart(): void {
+    const restore = () => this.containers.restoreAfterRestart();
+    if (catalogState() === "loaded" || !this.containers.all().some((c) => c.State.Running)) {
+      restore();
+      return;
+    }
+    this.restoring = loadCatalog()
+      .catch(() => undefined)
+      .then(restore)
+      .finally(() => (this.restoring = undefined));
   }
 
   /** What a container has done since it started, for docker stats and docker top. */

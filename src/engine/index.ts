@@ -7,6 +7,8 @@ export { httpExchange, type NetStack, type Peer, type HttpRequest, type HttpResp
 export { loadSnapshot, schemaVersion, migrations, type EngineSnapshot, type LoadResult, type Migration } from "./state/snapshot.js";
 export type { RecordChange, RecordKind } from "./state/record-store.js";
 export { engineVersion } from "./engine-info.js";
+// The built-in registry's images, fetched on first use; a page may fetch them ahead of need.
+export { loadCatalog as loadImageCatalog } from "./images/index.js";
 export { parseReference, familiarName, familiarString, canonicalString, type ImageReference } from "./image-store/reference.js";
 export { encodeAuthConfig, indexServer, type AuthConfig } from "./image-store/auth-config.js";
 export { base64Decode, base64Encode } from "./image-store/base64.js";

@@ -5,7 +5,7 @@ import { existsSync, unlinkSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { ReadWriteFs } from "just-bash";
-import { Engine, type EngineSnapshot } from "../engine/index.js";
+import { Engine, loadImageCatalog, type EngineSnapshot } from "../engine/index.js";
 import { loadDataRoot } from "./data-root.js";
 import { createApiServer, type ApiEngine } from "./http-api.js";
 import { CryptoIdSource, SystemClock } from "./host-ports.js";
@@ -95,6 +95,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   options.debug?.(dataRoot === undefined ? "No data root: state is kept in memory" : `Using data root ${dataRoot}`);
   const snapshot: EngineSnapshot | undefined = restored?.snapshot;
   const clock = new SystemClock();
+  // A daemon has no start-up budget to keep: the catalog is loaded before containers come back.
+  await loadImageCatalog();
   const engine = new Engine({
     clock,
     ids: new CryptoIdSource(),

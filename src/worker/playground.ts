@@ -2,7 +2,7 @@
 // restores the saved playground, persists each acknowledged change, and keeps the UI's view in step.
 import { DockerClient, InProcessTransport } from "../client/index.js";
 import { runDocker } from "../cli/index.js";
-import { Engine, loadSnapshot, type Clock, type EngineSnapshot, type IdSource } from "../engine/index.js";
+import { Engine, loadImageCatalog, loadSnapshot, type Clock, type EngineSnapshot, type IdSource } from "../engine/index.js";
 import { PROTOCOL_VERSION, type RestoreOutcome, type UiToWorker, type WorkerToUi, type WorldView } from "../protocol/index.js";
 import { ShellSession } from "../shell/index.js";
 import type { Persistence } from "./persistence.js";
@@ -170,6 +170,7 @@ export class Playground {
   async handle(message: UiToWorker): Promise<void> {
     switch (message.type) {
       case "input":
+        this.prefetchCatalog();
         this.shell.input(message.data);
         break;
       case "resize":
@@ -191,6 +192,19 @@ export class Playground {
       case "hello":
         break;
     }
+  }
+
+  private catalogRequested = false;
+
+  /**
+   * The image catalog is not needed for the first prompt, so it is not fetched before it; the
+   * first keystroke fetches it (as it does just-bash), and a `docker run` typed next finds it.
+   */
+  private prefetchCatalog(): void {
+    if (this.catalogRequested) return;
+    this.catalogRequested = true;
+    // A failed fetch is retried by the request that needs it, which reports the error.
+    loadImageCatalog().catch(() => undefined);
   }
 
   private async reset(): Promise<void> {

@@ -1,7 +1,6 @@
 // POST /commit and GET /containers/{id}/changes: a container's writable layer, listed as
-// docker diff shows it, or frozen into an image.
+// docker diff shows it, or frozen into an image (its code fetched on the first commit).
 import type { Engine } from "../engine.js";
-import { commitContainer } from "../image-store/commit.js";
 import type { ImageConfig } from "../images/image-record.js";
 import { boolQuery, ok, query, route, type Route } from "./route.js";
 
@@ -12,7 +11,8 @@ export function commitRoutes(engine: Engine): Route[] {
       // A Go nil slice: no changes encode as null.
       return ok(changes.length > 0 ? changes : null);
     }),
-    route("POST", "/commit", (req) => {
+    route("POST", "/commit", async (req) => {
+      const { commitContainer } = await import("../image-store/commit.js");
       const c = engine.containers.get(query(req, "container") ?? "");
       const pause = req.query?.["pause"] === undefined || boolQuery(req, "pause");
       const paused = pause && c.State.Running && !c.State.Paused;

@@ -1,6 +1,5 @@
 // /containers/...: create, inspect, list, lifecycle, wait, attach and logs.
 import { listContainers } from "../containers/container-list.js";
-import { withContainerSizes } from "../system/disk-usage.js";
 import { containerInspect } from "../containers/container-view.js";
 import type { AttachChunk, WaitCondition } from "../containers/container-service.js";
 import type { Engine } from "../engine.js";
@@ -30,7 +29,9 @@ export function containerRoutes(engine: Engine): Route[] {
         limit: intQuery(req, "limit") ?? -1,
         filters: parseFilters(query(req, "filters")),
       }, now(), findImage);
-      return ok(boolQuery(req, "size") ? withContainerSizes(engine, list) : list);
+      if (!boolQuery(req, "size")) return ok(list);
+      // Sizes come with disk usage, fetched on first use: a plain `docker ps` stays small.
+      return import("../system/disk-usage.js").then(({ withContainerSizes }) => ok(withContainerSizes(engine, list)));
     }),
     route("POST", "/containers/create", (req) => ok(containers.create(createBody(req), query(req, "name") || undefined), 201)),
     route("GET", "/containers/{id}/json", (_req, [id = ""]) => {

@@ -1,8 +1,7 @@
-// /images/...: pull, list, inspect, history, tag and remove.
+// /images/...: pull, list, inspect, history, tag and remove. Pull and history are fetched on
+// first use: they need the image catalog, which a page does not load until then.
 import type { Engine } from "../engine.js";
 import { invalidParameter } from "../errors.js";
-import { imageHistory } from "../image-store/history.js";
-import { pullImage } from "../image-store/pull.js";
 import { familiarString, parseReference } from "../image-store/reference.js";
 import type { ImageRecord } from "../images/image-record.js";
 import { rfc3339Nano } from "../time-format.js";
@@ -56,12 +55,13 @@ export function imageRoutes(engine: Engine): Route[] {
   const usersOf = (imageId: string) =>
     engine.containers.all().filter((c) => c.Image === imageId).map((c) => ({ id: c.Id, running: c.State.Running }));
   return [
-    route("POST", "/images/create", (req) => {
+    route("POST", "/images/create", async (req) => {
       const from = query(req, "fromImage");
       if (!from) throw invalidParameter("Bad parameters and missing X-Registry-Auth: invalid X-Registry-Auth header: EOF");
       const tag = query(req, "tag");
       const text = tag ? (tag.includes(":") ? `${from}@${tag}` : `${from}:${tag}`) : from;
       const ref = parseReference(text);
+      const { pullImage } = await import("../image-store/pull.js");
       const messages = pullImage(engine.ctx, images, ref, { bandwidth: engine.pullBandwidth });
       return { status: 200, stream: { kind: "json-lines", messages } };
     }),
@@ -86,7 +86,10 @@ export function imageRoutes(engine: Engine): Route[] {
       return ok(list.map((i) => imageSummary(i, counts ? usersOf(i.Id).length : -1)));
     }),
     route("GET", "/images/{name*}/json", (_req, [name = ""]) => ok(imageInspect(images.get(name)))),
-    route("GET", "/images/{name*}/history", (_req, [name = ""]) => ok(imageHistory(engine.ctx, images.get(name)))),
+    route("GET", "/images/{name*}/history", async (_req, [name = ""]) => {
+      const { imageHistory } = await import("../image-store/history.js");
+      return ok(imageHistory(engine.ctx, images.get(name)));
+    }),
     route("POST", "/images/{name*}/tag", (req, [name = ""]) => {
       const image = images.get(name);
       const repo = query(req, "repo") ?? "";

@@ -1,10 +1,9 @@
 // GET /system/df, POST /images/prune and POST /build/prune: disk usage and the prunes the
-// container, network and volume routes do not cover.
+// container, network and volume routes do not cover. The first two are fetched on first use.
 import type { Engine } from "../engine.js";
 import { invalidParameter } from "../errors.js";
-import { diskUsage, type DiskUsageObject } from "../system/disk-usage.js";
+import type { DiskUsageObject } from "../system/disk-usage.js";
 import { getTimestamp } from "../system/go-timestamp.js";
-import { pruneImages } from "../system/image-prune.js";
 import { parseFilters } from "./filters.js";
 import { ok, query, route, type Route } from "./route.js";
 import type { ApiRequest } from "./types.js";
@@ -20,12 +19,17 @@ function checkBytes(req: ApiRequest, name: string): void {
 
 export function systemDfRoutes(engine: Engine): Route[] {
   return [
-    route("GET", "/system/df", (req) => {
+    route("GET", "/system/df", async (req) => {
       const type = query(req, "type");
       if (type !== undefined && !objects.includes(type as DiskUsageObject)) throw invalidParameter(`unknown object type: ${type}`);
+      const { diskUsage } = await import("../system/disk-usage.js");
       return ok(diskUsage(engine, new Set(type === undefined ? objects : [type as DiskUsageObject])));
     }),
-    route("POST", "/images/prune", (req) => ok(pruneImages(engine, parseFilters(query(req, "filters"))))),
+    route("POST", "/images/prune", async (req) => {
+      const filters = parseFilters(query(req, "filters"));
+      const { pruneImages } = await import("../system/image-prune.js");
+      return ok(pruneImages(engine, filters));
+    }),
     route("POST", "/build/prune", (req) => {
       const filters = parseFilters(query(req, "filters"));
       for (const name of ["reserved-space", "keep-storage", "max-used-space", "min-free-space"]) checkBytes(req, name);

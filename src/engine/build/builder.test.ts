@@ -184,4 +184,16 @@ describe("POST /build: the legacy builder", () => {
     expect(removed.filter((r) => r["Deleted"]?.startsWith("sha256:")).length).toBeGreaterThanOrEqual(4);
     expect(await list(true)).toEqual(["alpine:latest"]);
   });
+
+  it("builds FROM scratch: files and metadata, and a RUN that finds no shell", async () => {
+    const { engine } = setup();
+    const result = await build(engine, { Dockerfile: "FROM scratch\nCOPY hello /\nCMD [\"/hello\"]\n", hello: "binary" }, {}, ["tiny"]);
+    expect(result.error).toBeUndefined();
+    expect(ids(result.text)).toContain("Step 1/3 : FROM scratch\n ---> \nStep 2/3 : COPY hello /\n ---> <id>\nStep 3/3 : CMD");
+    const image = engine.images.get("tiny");
+    expect(image.Layers).toHaveLength(1);
+    expect(image.Config.Cmd).toEqual(["/hello"]);
+    const run = await build(engine, { Dockerfile: "FROM scratch\nRUN echo hi\n" });
+    expect(run.error?.message).toMatch(/exec: "\/bin\/sh": stat \/bin\/sh: no such file or directory: unknown$/);
+  });
 });

@@ -137,6 +137,7 @@ export class Builder {
   private readonly out: Output;
   private cacheBusted = false;
   private readonly temporary = new Set<string>();
+  private readonly synthetic = new Set<string>();
   private readonly stageImages: { name: string; imageId: string }[] = [];
   private readonly escape: string;
 
@@ -445,7 +446,23 @@ export class Builder {
 
   // ---- containers and commits ---------------------------------------------------------------
 
+  /**
+   * A layer over the step's image with no container record behind it: COPY's (the legacy
+   * builder copies without a container) and the steps of a stage FROM scratch, whose empty
+   * image the daemon cannot create containers from here.
+   */
+  private scratchRecord(state: State): ContainerRecord {
+    return { Id: this.engine.ctx.ids.randomHex(64), Image: state.imageId, HostConfig: {} } as unknown as ContainerRecord;
+  }
+
   private createContainer(state: State, config: ImageConfig): ContainerRecord {
+    if (state.imageId === "") {
+      const record = this.scratchRecord(state);
+      this.synthetic.add(record.Id);
+      this.temporary.add(record.Id);
+      this.out.stdout(` ---> Running in ${short(record.Id)}\n`);
+      return record;
+    }
     const { containers } = this.engine;
     const { Id } = containers.create(
       {
@@ -522,6 +539,12 @@ export class Builder {
       Entrypoint: cmd.length > 0 ? [""] : (config.Entrypoint ?? null),
       Healthcheck: { Test: ["NONE"] },
     };
+    if (state.imageId === "") {
+      // An empty image has no shell to run the command with.
+      throw new BuildStepError(
+        `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${cmd[0] ?? ""}": stat ${cmd[0] ?? ""}: no such file or directory: unknown`,
+      );
+    }
     const c = this.createContainer(state, runConfig);
     const exitCode = await this.runContainer(c);
     if (exitCode !== 0) {
@@ -577,7 +600,7 @@ export class Builder {
     const containerConfig = { ...structuredClone(state.runConfig), Cmd: [...this.shellOf(state.runConfig), `#(nop) ${comment}`] };
     if (this.probeCache(state, containerConfig)) return;
     // The legacy builder copies into a layer of its own, with no container (and no events).
-    const scratch = { Id: this.engine.ctx.ids.randomHex(64), Image: state.imageId, HostConfig: {} } as unknown as ContainerRecord;
+    const scratch = this.scratchRecord(state);
     const root = this.engine.fs.rootfs(scratch);
     try {
       await performCopy(root, source, plan, { chown: c.chown, preserveOwnership: from !== "" && c.chown === "", decompress: c.kind === "add" });
@@ -604,7 +627,8 @@ export class Builder {
   private removeTemporary(): void {
     for (const id of [...this.temporary]) {
       try {
-        this.engine.containers.remove(id, true, true);
+        if (this.synthetic.delete(id)) this.engine.fs.dropContainer(id);
+        else this.engine.containers.remove(id, true, true);
       } catch (error) {
         if (!(error instanceof EngineError && error.kind === "not-found")) {
           this.out.stdout(`Removing intermediate container ${short(id)}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -64,6 +64,8 @@ export class ManualClock implements Clock {
   }
 }
 
+const hexPairs = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 /** Deterministic ids from a seed (mulberry32): the same seed gives the same containers. */
 export class SeededIdSource implements IdSource {
   private state: number;
@@ -81,9 +83,11 @@ export class SeededIdSource implements IdSource {
   }
 
   randomHex(bytes: number): string {
-    let out = "";
-    for (let i = 0; i < bytes; i++) out += Math.floor(this.next() * 256).toString(16).padStart(2, "0");
-    return out;
+    // Joined rather than appended: a flat string, not a rope of 2-character pieces that every
+    // later comparison and every id kept in a record would drag along.
+    const pairs = new Array<string>(bytes);
+    for (let i = 0; i < bytes; i++) pairs[i] = hexPairs[Math.floor(this.next() * 256)] ?? "00";
+    return pairs.join("");
   }
 
   randomInt(max: number): number {

@@ -4,9 +4,18 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Readable } from "node:stream";
 import type { ApiRequest } from "../engine/index.js";
 
+/** Header names already made canonical: clients send the same few names on every request. */
+const canonicalNames = new Map<string, string>();
+
 /** Go's CanonicalMIMEHeaderKey: "x-registry-auth" → "X-Registry-Auth", as dockerd's handlers see it. */
 function canonicalHeader(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) {
+    canonical = name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+    // Bounded: a client making up names must not grow it without end.
+    if (canonicalNames.size < 512) canonicalNames.set(name, canonical);
+  }
+  return canonical;
 }
 
 export function headerRecord(headers: IncomingHttpHeaders): Record<string, string> {
@@ -48,6 +57,15 @@ export function bodyLimit(contentType: string | undefined): number {
 }
 
 /**
+ * Whether a request brings a body at all: in HTTP/1.1 only a Content-Length or a
+ * Transfer-Encoding announces one. Most API calls (every GET) have none.
+ */
+export function hasBody(headers: IncomingHttpHeaders): boolean {
+  const length = headers["content-length"];
+  return headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+}
+
+/**
  * Reads the whole body. Every request is drained, errors included: clients reuse keep-alive
  * sockets, and an unread chunked body would be parsed as the next request. Past `limit` the rest
  * is still read but dropped, and BodyTooLargeError is thrown once the body has ended.
@@ -82,16 +100,24 @@ export interface HttpHead {
   headers: IncomingHttpHeaders;
 }
 
+/**
+ * A URL that is a plain path with no query: nothing for URL to parse. ("//" or "/\\" would
+ * start an authority, which URL checks and may refuse, so those take the full parse.)
+ */
+function queryless(url: string): boolean {
+  return url.charCodeAt(0) === 47 && url.charCodeAt(1) !== 47 && url.charCodeAt(1) !== 92 && !url.includes("?");
+}
+
 export function toApiRequest(head: HttpHead, bytes: Buffer): ApiRequest {
-  const url = new URL(head.url, "http://docker");
+  const search = queryless(head.url) ? undefined : new URL(head.url, "http://docker").searchParams;
   const request: ApiRequest = {
     method: head.method.toUpperCase(),
     // Still percent-encoded: the router decodes each path parameter itself.
     path: head.url.split("?")[0] ?? "/",
-    query: queryRecord(url.searchParams),
+    query: search ? queryRecord(search) : {},
     headers: headerRecord(head.headers),
   };
-  const lists = queryLists(url.searchParams);
+  const lists = search ? queryLists(search) : undefined;
   if (lists) request.queryLists = lists;
   const body = decodeBody(head.headers["content-type"], bytes);
   if (body !== undefined) request.body = body;

@@ -2,7 +2,7 @@
 // ApiRequests for engine.handle, and an upgrade handler for hijacked attach.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ApiRequest, ApiResponse } from "../engine/index.js";
-import { BodyTooLargeError, bodyLimit, readBody, toApiRequest } from "./api-request.js";
+import { BodyTooLargeError, bodyLimit, hasBody, readBody, toApiRequest } from "./api-request.js";
 import { createUpgradeHandler } from "./hijack.js";
 import { writeApiResponse } from "./response-writer.js";
 
@@ -10,6 +10,8 @@ import { writeApiResponse } from "./response-writer.js";
 export interface ApiEngine {
   handle(request: ApiRequest): Promise<ApiResponse>;
 }
+
+const noBody = Buffer.alloc(0);
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -21,7 +23,13 @@ export function createRequestHandler(engine: ApiEngine): (req: IncomingMessage, 
     void (async () => {
       let body: Buffer;
       try {
-        body = await readBody(req, bodyLimit(req.headers["content-type"]));
+        if (hasBody(req.headers)) {
+          body = await readBody(req, bodyLimit(req.headers["content-type"]));
+        } else {
+          // Nothing to read: let the (empty) stream end by itself, without an iterator per request.
+          req.resume();
+          body = noBody;
+        }
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
           await writeApiResponse(res, { status: 413, body: { message: error.message } }, req.method ?? "GET");

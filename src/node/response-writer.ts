@@ -47,8 +47,22 @@ export function encodeBody(response: ApiResponse): { bytes: Buffer; contentType?
 }
 
 function withDefault(headers: Record<string, string>, name: string, value: string | undefined): Record<string, string> {
-  if (value === undefined || Object.keys(headers).some((h) => h.toLowerCase() === name.toLowerCase())) return headers;
+  if (value === undefined) return headers;
+  const wanted = name.toLowerCase();
+  for (const h in headers) if (h.toLowerCase() === wanted) return headers;
   return { ...headers, [name]: value };
+}
+
+/**
+ * A JSON answer's text (json.Encoder's, newline included), or undefined for any other body.
+ * Written as a string, Node sends it together with the head in one write, where bytes would
+ * go as a second buffer of a writev.
+ */
+function jsonText(response: ApiResponse): string | undefined {
+  const { body } = response;
+  if (body === undefined || response.status === 204 || response.status === 304 || body instanceof Uint8Array) return undefined;
+  if (typeof body === "string" && response.headers?.["Content-Type"]?.startsWith("text/")) return undefined;
+  return `${JSON.stringify(body)}\n`;
 }
 
 export async function writeApiResponse(res: ServerResponse, response: ApiResponse, method: string): Promise<void> {
@@ -63,6 +77,12 @@ export async function writeApiResponse(res: ServerResponse, response: ApiRespons
       return;
     }
     await writeStream(res, response.status, headers, response.stream);
+    return;
+  }
+  const text = method === "HEAD" ? undefined : jsonText(response);
+  if (text !== undefined) {
+    res.writeHead(response.status, { ...withDefault(headers, "Content-Type", "application/json"), "Content-Length": String(Buffer.byteLength(text, "utf8")) });
+    res.end(text, "utf8");
     return;
   }
   const { bytes, contentType } = encodeBody(response);

@@ -21,13 +21,26 @@ import type { ApiRequest, ApiResponse } from "./types.js";
 
 /** api/types/versions.compare: dot-separated numbers, missing or non-numeric parts count as 0. */
 function compareVersions(a: string, b: string): number {
-  const as = a.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
-  const bs = b.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
-  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
-    const d = (as[i] ?? 0) - (bs[i] ?? 0);
-    if (d !== 0) return d;
+  // Every request is checked twice: walk both strings part by part rather than split them.
+  let i = 0;
+  let j = 0;
+  while (i <= a.length || j <= b.length) {
+    const x = versionPart(a, i);
+    const y = versionPart(b, j);
+    if (x.value !== y.value) return x.value - y.value;
+    i = x.next;
+    j = y.next;
   }
   return 0;
+}
+
+/** The part of a version starting at `from` (past the end: 0) and where the next one starts. */
+function versionPart(version: string, from: number): { value: number; next: number } {
+  if (from > version.length) return { value: 0, next: from };
+  let end = version.indexOf(".", from);
+  if (end < 0) end = version.length;
+  const text = version.slice(from, end);
+  return { value: /^\d+$/.test(text) ? Number(text) : 0, next: end + 1 };
 }
 
 export function errorResponse(status: number, message: string): ApiResponse {

@@ -149,21 +149,25 @@ export class ContainerService {
     this.deps.networks.connectOnStart(c);
     publishVolumeMounts(this.ctx.events, c);
     const now = this.ctx.clock.now();
-    Object.assign(c.State, {
-      Status: "running",
-      Running: true,
-      Paused: false,
-      Restarting: false,
-      OOMKilled: false,
-      Dead: false,
-      Pid: 1000 + this.ctx.ids.randomInt(60000),
-      ExitCode: 0,
-      Error: "",
-      StartedAt: now,
-    });
+    const state = c.State;
+    state.Status = "running";
+    state.Running = true;
+    state.Paused = false;
+    state.Restarting = false;
+    state.OOMKilled = false;
+    state.Dead = false;
+    state.Pid = 1000 + this.ctx.ids.randomInt(60000);
+    state.ExitCode = 0;
+    state.Error = "";
+    state.StartedAt = now;
     c.HasBeenManuallyStopped = false;
     this.save(c);
     const clock = new FreezableClock(this.ctx.clock);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const service = this;
+    // Methods rather than arrow properties: tsx, which runs the daemon from source, keeps
+    // function names by redefining `name` on each arrow assigned to a property, which gives
+    // every such closure a property dictionary of its own at every start.
     const live: Live = {
       attached: new Set(),
       clock,
@@ -175,14 +179,22 @@ export class ContainerService {
         init: c.HostConfig["Init"] === true,
         openStdin: c.Config.OpenStdin,
         clock,
-        fs: () => this.deps.fs.view(c),
+        fs() {
+          return service.deps.fs.view(c);
+        },
         root,
         cwd: c.Config.WorkingDir || "/",
         user: c.Config.User,
         net: this.netOf(c),
-        processes: () => this.deps.processes.list(c.Id),
-        onOutput: (stream, text) => this.output(c, live, stream, text),
-        onExit: (code) => this.exited(c, live, code),
+        processes() {
+          return service.deps.processes.list(c.Id);
+        },
+        onOutput(stream, text) {
+          service.output(c, live, stream, text);
+        },
+        onExit(code) {
+          service.exited(c, live, code);
+        },
       }),
     };
     this.live.set(c.Id, live);
@@ -223,10 +235,11 @@ export class ContainerService {
     return {
       stack: this.deps.net,
       peer: { kind: "container", id: c.Id },
-      endpoints: () =>
-        Object.entries(c.Networks)
+      endpoints() {
+        return Object.entries(c.Networks)
           .filter(([, e]) => e.IPAddress !== "")
-          .map(([network, e]) => ({ network, address: e.IPAddress, prefix: e.IPPrefixLen, gateway: e.Gateway, mac: e.MacAddress })),
+          .map(([network, e]) => ({ network, address: e.IPAddress, prefix: e.IPPrefixLen, gateway: e.Gateway, mac: e.MacAddress }));
+      },
     };
   }
 

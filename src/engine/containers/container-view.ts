@@ -2,7 +2,7 @@
 // document of GET /containers/{id}/json, projected from the stored record.
 import type { ImageRecord } from "../images/image-record.js";
 import { rfc3339Nano } from "../time-format.js";
-import type { ContainerRecord } from "./container-record.js";
+import type { ContainerRecord, EndpointSettings } from "./container-record.js";
 import { stateString } from "./state-string.js";
 
 export interface PortSummary {
@@ -14,19 +14,29 @@ export interface PortSummary {
 
 /** "nginx -g 'daemon off;'": arguments with spaces are single-quoted (container/view.go). */
 export function commandLine(c: ContainerRecord): string {
-  return [c.Path, ...c.Args].map((a, i) => (i > 0 && a.includes(" ") ? `'${a}'` : a)).join(" ");
+  // Built by hand: `docker ps` asks for this once per container on every listing.
+  let line = c.Path;
+  for (const a of c.Args) line += a.includes(" ") ? ` '${a}'` : ` ${a}`;
+  return line;
+}
+
+/** The rows of one port spec ("80/tcp"): its bindings, or the bare port when it has none. */
+function addPortRows(out: PortSummary[], spec: string, bindings: readonly { HostIp: string; HostPort: string }[] | null | undefined): void {
+  const slash = spec.indexOf("/");
+  const port = Number(slash < 0 ? spec : spec.slice(0, slash));
+  const next = slash < 0 ? -1 : spec.indexOf("/", slash + 1);
+  const type = slash < 0 ? "tcp" : spec.slice(slash + 1, next < 0 ? undefined : next);
+  if (!bindings || bindings.length === 0) out.push({ PrivatePort: port, Type: type });
+  else for (const b of bindings) out.push({ IP: b.HostIp, PrivatePort: port, PublicPort: Number(b.HostPort), Type: type });
 }
 
 export function portSummaries(c: ContainerRecord): PortSummary[] {
   if (!c.State.Running) return [];
   const out: PortSummary[] = [];
-  const exposed = new Set([...Object.keys(c.Config.ExposedPorts ?? {}), ...Object.keys(c.Ports)]);
-  for (const spec of exposed) {
-    const [port = "0", type = "tcp"] = spec.split("/");
-    const bindings = c.Ports[spec] ?? [];
-    if (bindings.length === 0) out.push({ PrivatePort: Number(port), Type: type });
-    for (const b of bindings) out.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: type });
-  }
+  // The exposed ports first, then published ones not exposed, each spec once.
+  const exposed = c.Config.ExposedPorts;
+  if (exposed) for (const spec of Object.keys(exposed)) addPortRows(out, spec, c.Ports[spec]);
+  for (const spec of Object.keys(c.Ports)) if (!exposed || !Object.hasOwn(exposed, spec)) addPortRows(out, spec, c.Ports[spec]);
   return out;
 }
 
@@ -40,8 +50,10 @@ function mountViews(c: ContainerRecord) {
   });
 }
 
-function endpointViews(c: ContainerRecord) {
-  return Object.fromEntries(Object.entries(c.Networks).map(([name, e]) => [name, { ...e }]));
+function endpointViews(c: ContainerRecord): Record<string, EndpointSettings> {
+  const views: Record<string, EndpointSettings> = {};
+  for (const name of Object.keys(c.Networks)) views[name] = { ...(c.Networks[name] as EndpointSettings) };
+  return views;
 }
 
 export function containerSummary(c: ContainerRecord, now: number) {

@@ -110,8 +110,7 @@ export function buildHostConfig(body: CreateBody): HostConfig {
   }
   const logConfig = (given["LogConfig"] as { Type?: string; Config?: Record<string, string> } | undefined) ?? {};
   const mode = !given.NetworkMode || given.NetworkMode === "default" ? "bridge" : given.NetworkMode;
-  return {
-    ...given,
+  const filled: HostConfig = {
     Binds: given.Binds ?? null,
     ContainerIDFile: given["ContainerIDFile"] ?? "",
     LogConfig: { Type: logConfig.Type || "json-file", Config: logConfig.Config ?? {} },
@@ -161,4 +160,7 @@ export function buildHostConfig(body: CreateBody): HostConfig {
     Ulimits: given["Ulimits"] ?? [],
     Init: given["Init"] ?? null,
   };
+  // The client's fields first, in its order, then the daemon's defaults; with none given, the
+  // defaults are the whole answer, made in one literal rather than by 57 additions to a copy.
+  return Object.keys(given).length > 0 ? { ...given, ...filled } : filled;
 }

@@ -27,7 +27,17 @@ export const historyLimit = 256;
 
 /** Attributes sorted by key: Go encodes a map that way, and `docker events` lists them so. */
 function sorted(attributes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const keys = Object.keys(attributes);
+  // Callers mostly pass them in order already: check before sorting.
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      break;
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const key of keys) out[key] = attributes[key] as string;
+  return out;
 }
 
 export class EventBus {

@@ -11,6 +11,7 @@ import { hostnameFile, hostsFile, resolvConfFile, type EtcInput } from "./etc-fi
 import { decodeLayer, encodeLayer } from "./layer-codec.js";
 import { contentSize, type Layer, type LiveEntry } from "./layer.js";
 import { LayeredFs } from "./layered-fs.js";
+import { LazyFs } from "./lazy-fs.js";
 import { MountedFs, type Mount } from "./mounted-fs.js";
 
 export interface FilesystemDeps {
@@ -34,6 +35,8 @@ export class Filesystems {
   private readonly dirty = new Set<string>();
   /** Per image: its layers, topmost first, and a lookup cache shared by its containers. */
   private readonly lowerViews = new Map<string, { layers: Layer[]; cache: Map<string, LiveEntry | null> }>();
+  /** The clock every writable tree stamps its changes with: one function for all of them. */
+  private readonly now = () => this.ctx.clock.now();
 
   constructor(
     private readonly ctx: EngineContext,
@@ -91,7 +94,7 @@ export class Filesystems {
         lowers: lower.layers,
         lowerCache: lower.cache,
         upper,
-        now: () => this.ctx.clock.now(),
+        now: this.now,
         readOnly: c.HostConfig["ReadonlyRootfs"] === true,
         maxUpperBytes: MAX_WRITABLE_BYTES,
         onChange: () => this.dirty.add(key),
@@ -115,7 +118,7 @@ export class Filesystems {
       fs = new LayeredFs({
         lowers: [],
         upper: decodeLayer(this.ctx.store.get<unknown>("fs", key)),
-        now: () => this.ctx.clock.now(),
+        now: this.now,
         maxUpperBytes: MAX_WRITABLE_BYTES,
         onChange: () => this.dirty.add(key),
       });
@@ -188,11 +191,10 @@ export class Filesystems {
     for (const target of Object.keys((c.HostConfig["Tmpfs"] as Record<string, string> | undefined) ?? {})) {
       mounts.push({ target, fs: emptyTree(this.ctx.clock.now()) });
     }
-    const etc = emptyTree(this.ctx.clock.now());
+    // The files say what the container was at this moment; their text is written on first read.
     const input = this.etcInput(c);
-    etc.put("/hostname", { type: "file", content: hostnameFile(input), mode: 0o644, mtime: this.ctx.clock.now() });
-    etc.put("/hosts", { type: "file", content: hostsFile(input), mode: 0o644, mtime: this.ctx.clock.now() });
-    etc.put("/resolv.conf", { type: "file", content: resolvConfFile(input), mode: 0o644, mtime: this.ctx.clock.now() });
+    const now = this.ctx.clock.now();
+    const etc = new LazyFs(() => etcTree(input, now));
     for (const name of ["hostname", "hosts", "resolv.conf"]) mounts.push({ target: `/etc/${name}`, fs: etc, source: `/${name}` });
     return new MountedFs(root, mounts);
   }
@@ -278,6 +280,15 @@ export class Filesystems {
     }
     this.dirty.clear();
   }
+}
+
+/** The tree the /etc file mounts come from, as of `now`. */
+function etcTree(input: EtcInput, now: number): LayeredFs {
+  const etc = emptyTree(now);
+  etc.put("/hostname", { type: "file", content: hostnameFile(input), mode: 0o644, mtime: now });
+  etc.put("/hosts", { type: "file", content: hostsFile(input), mode: 0o644, mtime: now });
+  etc.put("/resolv.conf", { type: "file", content: resolvConfFile(input), mode: 0o644, mtime: now });
+  return etc;
 }
 
 function emptyTree(now: number): LayeredFs {

@@ -27,8 +27,13 @@ export function joinPath(dir: string, name: string): string {
   return dir === "/" ? `/${name}` : `${dir}/${name}`;
 }
 
+/** A doubled slash, or a "." or ".." component. */
+const unnormal = /\/\/|\/\.\.?(?:\/|$)/;
+
 /** "/a/b/" and "a//b/./c/.." → absolute normal form, relative to `base`. */
 export function normalizePath(path: string, base = "/"): string {
+  // Most paths arrive already normal; answering them as they are saves a split and a join.
+  if (path.charCodeAt(0) === 47 && (path.length === 1 || path.charCodeAt(path.length - 1) !== 47) && !unnormal.test(path)) return path;
   const parts: string[] = [];
   for (const part of (path.startsWith("/") ? path : `${base}/${path}`).split("/")) {
     if (part === "" || part === ".") continue;

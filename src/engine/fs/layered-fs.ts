@@ -5,7 +5,7 @@
 // every method's effect is synchronous underneath, so the engine can read it without awaiting.
 import type { BufferEncoding, CpOptions, DirentEntry, FileContent, FsStat, IFileSystem, MkdirOptions, ReadFileOptions, RmOptions, WriteFileOptions } from "./fs-types.js";
 import { fsError } from "./fs-errors.js";
-import { addChild, ancestors, childIndex, contentSize, isWithin, joinPath, normalizePath, parentOf, removeChild, type Layer, type LayerEntry, type LiveEntry } from "./layer.js";
+import { addChild, baseName, childIndex, contentSize, isWithin, joinPath, normalizePath, parentOf, removeChild, type Layer, type LayerEntry, type LiveEntry } from "./layer.js";
 
 export interface LayeredFsOptions {
   /** The image's layers, topmost first. They are never written. */
@@ -70,13 +70,15 @@ function concat(a: string | Uint8Array, b: string | Uint8Array): string | Uint8A
 
 export class LayeredFs implements IFileSystem {
   private readonly upper: Layer;
-  private readonly upperIndex: Map<string, Set<string>>;
+  /**
+   * The names each directory of the upper layer holds, built when a directory is first listed
+   * and kept in step from then on. Most containers are never listed: their writes skip it.
+   */
+  private upperIndex: Map<string, Set<string>> | undefined;
   private allPaths: string[] | undefined;
 
   constructor(private readonly options: LayeredFsOptions) {
     this.upper = options.upper;
-    this.upperIndex = new Map();
-    for (const path of this.upper.keys()) addChild(this.upperIndex, path);
   }
 
   /** The writable layer itself (for persistence and commit). */
@@ -133,8 +135,9 @@ export class LayeredFs implements IFileSystem {
 
   /** True if this layer deletes or makes opaque an ancestor of `path`, hiding lower layers. */
   private hidesBelow(layer: Layer, path: string): boolean {
-    for (const dir of ancestors(path)) {
-      const found = layer.get(dir);
+    // Every lookup passes here: walk the ancestors by index rather than through a generator.
+    for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+      const found = layer.get(path.slice(0, slash));
       if (!found) continue;
       if (found.type === "whiteout" || found.type !== "dir" || found.opaque) return true;
     }
@@ -159,35 +162,66 @@ export class LayeredFs implements IFileSystem {
    * physical path and its entry, undefined when only the last component is missing.
    */
   resolve(path: string, followLast: boolean, syscall = "stat"): { path: string; entry: LiveEntry | undefined } {
-    let pending = normalizePath(path).split("/").filter(Boolean);
+    const normal = normalizePath(path);
+    const direct = this.resolveDirect(normal, followLast, syscall, path);
+    if (direct) return direct;
+    let pending = normal.split("/").filter(Boolean);
+    let at = 0;
     let current = "/";
+    let reached: LiveEntry | undefined;
     let links = 0;
-    while (pending.length > 0) {
-      const [name, ...rest] = pending as [string, ...string[]];
+    while (at < pending.length) {
+      const name = pending[at] as string;
+      const last = at === pending.length - 1;
       const next = joinPath(current, name);
       const found = this.entry(next);
       if (!found) {
-        if (rest.length === 0) return { path: next, entry: undefined };
+        if (last) return { path: next, entry: undefined };
         throw fsError("ENOENT", syscall, path);
       }
-      if (found.type === "symlink" && (rest.length > 0 || followLast)) {
+      if (found.type === "symlink" && (!last || followLast)) {
         if (++links > MAX_LINKS) throw fsError("ELOOP", syscall, path);
         const target = normalizePath(found.target, current);
-        pending = [...target.split("/").filter(Boolean), ...rest];
+        pending = [...target.split("/").filter(Boolean), ...pending.slice(at + 1)];
+        at = 0;
         current = "/";
+        reached = undefined;
         continue;
       }
-      if (found.type !== "dir" && rest.length > 0) throw fsError("ENOTDIR", syscall, path);
+      if (found.type !== "dir" && !last) throw fsError("ENOTDIR", syscall, path);
       current = next;
-      pending = rest;
+      reached = found;
+      at++;
     }
-    return { path: current, entry: this.entry(current) };
+    return { path: current, entry: reached ?? this.entry(current) };
+  }
+
+  /**
+   * resolve() for the common case, a path whose directories are all real directories: each
+   * prefix of the normal path is looked up as it stands, with no arrays built. Undefined when a
+   * symlink is met, for the general walk to take over from the start.
+   */
+  private resolveDirect(normal: string, followLast: boolean, syscall: string, path: string): { path: string; entry: LiveEntry | undefined } | undefined {
+    if (normal === "/") return { path: "/", entry: this.entry("/") };
+    let found: LiveEntry | undefined;
+    for (let end = normal.indexOf("/", 1); ; end = normal.indexOf("/", end + 1)) {
+      const last = end < 0;
+      const prefix = last ? normal : normal.slice(0, end);
+      found = this.entry(prefix);
+      if (!found) {
+        if (last) return { path: normal, entry: undefined };
+        throw fsError("ENOENT", syscall, path);
+      }
+      if (found.type === "symlink" && (!last || followLast)) return undefined;
+      if (last) return { path: normal, entry: found };
+      if (found.type !== "dir") throw fsError("ENOTDIR", syscall, path);
+    }
   }
 
   /** Names in a directory (merged over every layer), sorted. */
   list(dir: string): string[] {
     const names = new Set<string>();
-    const upperNames = this.upperIndex.get(dir);
+    const upperNames = this.upperNamesIn(dir);
     if (upperNames) for (const n of upperNames) names.add(n);
     let hidden = this.upperHides(dir);
     for (const layer of this.options.lowers) {
@@ -198,6 +232,20 @@ export class LayeredFs implements IFileSystem {
       hidden = (here !== undefined && (here.type !== "dir" || here.opaque === true)) || this.hidesBelow(layer, joinPath(dir, "x"));
     }
     return [...names].filter((n) => this.entry(joinPath(dir, n)) !== undefined).sort();
+  }
+
+  /** The names the upper layer holds in a directory: a scan while it is small, then an index. */
+  private upperNamesIn(dir: string): Iterable<string> | undefined {
+    if (!this.upperIndex && this.upper.size <= 64) {
+      const names: string[] = [];
+      for (const path of this.upper.keys()) if (path !== "/" && parentOf(path) === dir) names.push(baseName(path));
+      return names;
+    }
+    if (!this.upperIndex) {
+      this.upperIndex = new Map();
+      for (const path of this.upper.keys()) addChild(this.upperIndex, path);
+    }
+    return this.upperIndex.get(dir);
   }
 
   private upperHides(dir: string): boolean {
@@ -249,19 +297,20 @@ export class LayeredFs implements IFileSystem {
 
   /** Puts an entry in the upper layer, copying up its parent directories as overlayfs does. */
   put(path: string, entry: LayerEntry): void {
-    for (const dir of [...ancestors(path)].reverse()) {
+    // Ancestors from the top down, so each copied-up directory finds its parent already there.
+    for (let slash = path.indexOf("/", 1); slash > 0; slash = path.indexOf("/", slash + 1)) {
+      const dir = path.slice(0, slash);
       if (this.upper.has(dir)) continue;
       const lower = this.entry(dir);
-      if (lower?.type === "dir") this.setUpper(dir, { ...lower, opaque: false });
+      if (lower?.type === "dir") this.setUpper(dir, withoutOpaque(lower));
     }
     this.setUpper(path, entry);
     this.changed(path);
   }
 
   private setUpper(path: string, entry: LayerEntry): void {
-    if (entry.type === "dir" && !entry.opaque) delete (entry as { opaque?: boolean }).opaque;
-    this.upper.set(path, entry);
-    addChild(this.upperIndex, path);
+    this.upper.set(path, entry.type === "dir" && !entry.opaque && "opaque" in entry ? withoutOpaque(entry) : entry);
+    if (this.upperIndex) addChild(this.upperIndex, path);
   }
 
   /**
@@ -279,9 +328,9 @@ export class LayeredFs implements IFileSystem {
     for (const key of [...this.upper.keys()]) {
       if (key !== path && !key.startsWith(`${path}/`)) continue;
       this.upper.delete(key);
-      if (key !== path) removeChild(this.upperIndex, key);
+      if (key !== path && this.upperIndex) removeChild(this.upperIndex, key);
     }
-    removeChild(this.upperIndex, path);
+    if (this.upperIndex) removeChild(this.upperIndex, path);
     if (this.inLowers(path)) {
       // A parent that exists only below gets copied up, so the whiteout has a home.
       this.put(path, { type: "whiteout" });
@@ -575,6 +624,15 @@ export class LayeredFs implements IFileSystem {
       return Promise.reject(error as Error);
     }
   }
+}
+
+/**
+ * A directory entry without its opaque flag. A copy rather than `delete`: deleting a property
+ * turns the object into a slow dictionary, and a container's layer holds many of these.
+ */
+function withoutOpaque(entry: Extract<LayerEntry, { type: "dir" }>): LayerEntry {
+  const { opaque: _opaque, ...rest } = entry;
+  return rest;
 }
 
 function owner(entry: { uid?: number; gid?: number } | undefined): { uid?: number; gid?: number } {

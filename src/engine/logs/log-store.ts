@@ -24,21 +24,25 @@ export class LogStore {
 
   append(containerId: string, stream: "stdout" | "stderr", text: string, time: number): void {
     const entries = this.entries(containerId);
-    const key = `${containerId}/${stream}`;
-    let rest = text;
-    while (rest.length > 0) {
-      const nl = rest.indexOf("\n");
-      const piece = nl < 0 ? rest : rest.slice(0, nl + 1);
-      rest = nl < 0 ? "" : rest.slice(nl + 1);
-      const pending = this.partial.get(key);
+    // Partial lines are rare: this stream's key for them is only made when one may be pending.
+    let key: string | undefined;
+    let start = 0;
+    while (start < text.length) {
+      const nl = text.indexOf("\n", start);
+      const end = nl < 0 ? text.length : nl + 1;
+      // A whole write is one line most of the time: keep the text itself rather than a copy.
+      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+      start = end;
+      const pending = this.partial.size > 0 ? this.partial.get((key ??= `${containerId}/${stream}`)) : undefined;
       const entry: LogEntry = pending ? { ...pending, text: pending.text + piece } : { stream, time, text: piece };
-      if (!piece.endsWith("\n")) {
-        this.partial.set(key, entry);
+      if (nl < 0) {
+        this.partial.set((key ??= `${containerId}/${stream}`), entry);
         continue;
       }
-      this.partial.delete(key);
+      if (pending && key !== undefined) this.partial.delete(key);
       entries.push(entry);
-      for (const follower of this.followers.get(containerId) ?? []) follower(entry);
+      const followers = this.followers.get(containerId);
+      if (followers) for (const follower of followers) follower(entry);
     }
     if (entries.length > maxEntries) entries.splice(0, entries.length - maxEntries);
     this.store.put("logs", containerId, entries);

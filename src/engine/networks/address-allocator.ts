@@ -3,7 +3,7 @@
 // broadcast address, the gateway or an --aux-address; released addresses are reused at once.
 import { forbidden, systemError } from "../errors.js";
 import { contains } from "./address-pools.js";
-import { formatIPv4, parseIPv4, parseSubnet, subnetSize } from "./ipv4.js";
+import { formatIPv4, parseIPv4, parseSubnet, subnetSize, type Subnet } from "./ipv4.js";
 import type { NetworkRecord } from "./network-record.js";
 
 interface Pool {
@@ -32,8 +32,8 @@ export class AddressAllocator {
 
   /** An address on the network's first IPv4 subnet: `requested` if given, else the lowest free. */
   allocate(network: NetworkRecord, requested?: string): Allocation | undefined {
-    const config = network.IPAM.Config.find((c) => c.Subnet && parseSubnet(c.Subnet) && !c.Subnet.includes(":"));
-    const subnet = config?.Subnet ? parseSubnet(config.Subnet) : undefined;
+    let subnet: Subnet | undefined;
+    const config = network.IPAM.Config.find((c) => c.Subnet && !c.Subnet.includes(":") && (subnet = parseSubnet(c.Subnet)));
     if (!config || !subnet) return undefined;
     const gateway = config.Gateway ?? formatIPv4(subnet.base + 1);
     const reserved = new Set([gateway, ...Object.values(config.AuxiliaryAddresses ?? {})]);

@@ -14,7 +14,8 @@ export function parseIPv4(text: string): number | undefined {
 }
 
 export function formatIPv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
+  // Unsigned shifts: the value is below 2^32, so each octet comes out as a plain number.
+  return `${(value >>> 24) & 255}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 export interface Subnet {

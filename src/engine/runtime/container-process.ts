@@ -9,6 +9,7 @@ import type { NetStack, Peer } from "../net/net-stack.js";
 import type { Clock } from "../ports.js";
 import type { ProcessEntry } from "./process-table.js";
 import type { NetworkEndpoint, Program, RunningProgram } from "./program.js";
+import { ProcessPort, type PortHost } from "./process-port.js";
 import { signalNumber } from "./signals.js";
 import { LineDiscipline, onlcr } from "./tty.js";
 
@@ -36,8 +37,9 @@ export interface ProcessOptions {
   onExit(code: number): void;
 }
 
-export class ContainerProcess {
+export class ContainerProcess implements PortHost {
   private program: RunningProgram | undefined;
+  private composed: IFileSystem | undefined;
   private done = false;
   private readonly timers = new Set<() => void>();
   private readonly input: (string | null)[] = [];
@@ -52,7 +54,7 @@ export class ContainerProcess {
     this.stdinClosed = !options.openStdin && !options.tty;
     if (options.tty) {
       this.tty = new LineDiscipline({
-        echo: (text) => this.emit("stdout", text),
+        echo: (text) => this.output("stdout", text),
         line: (text) => this.deliver(text),
         signal: (name) => this.signal(name),
       });
@@ -92,7 +94,8 @@ export class ContainerProcess {
     }
   }
 
-  private read(): Promise<string | null> {
+  /** ProcessContext.read: the next piece of input, null at its end. */
+  readInput(): Promise<string | null> {
     if (this.input.length > 0) return Promise.resolve(this.input.shift() ?? null);
     if (this.done || this.stdinClosed) return Promise.resolve(null);
     return new Promise((resolve) => {
@@ -100,64 +103,41 @@ export class ContainerProcess {
     });
   }
 
-  private emit(stream: OutputStream, text: string): void {
+  /** Output of the program; with a terminal, all on stdout with "\r\n" line ends. */
+  output(stream: OutputStream, text: string): void {
     if (!text) return;
     if (this.options.tty) this.options.onOutput("stdout", onlcr(text));
     else this.options.onOutput(stream, text);
   }
 
   start(program: Program): void {
-    const { options } = this;
-    const isDone = () => this.done;
-    const size = () => this.size;
-    let composed: IFileSystem | undefined;
-    const view = () => (composed ??= options.fs?.());
-    this.program = program({
-      argv: options.argv,
-      env: options.env,
-      hostname: options.hostname,
-      tty: options.tty,
-      clock: options.clock,
-      get fs() {
-        return view();
-      },
-      root: options.root,
-      net: options.net,
-      ...(options.processes ? { processes: options.processes } : {}),
-      cwd: options.cwd || "/",
-      user: options.user ?? "",
-      get size() {
-        return size();
-      },
-      get exited() {
-        return isDone();
-      },
-      read: () => this.read(),
-      pace: () => {
-        // Every 32 commands: often enough for a keystroke to get through a spinning loop.
-        if (++this.paced % 32 !== 0) return Promise.resolve();
-        return options.clock.yieldToHost?.() ?? Promise.resolve();
-      },
-      stdout: (text) => {
-        if (!this.done) this.emit("stdout", text);
-      },
-      stderr: (text) => {
-        if (!this.done) this.emit("stderr", text);
-      },
-      exit: (code) => this.finish(code),
-      sleep: (ms) =>
-        new Promise<boolean>((resolve) => {
-          if (this.done) return resolve(false);
-          const cancel = options.clock.setTimer(ms, () => {
-            this.timers.delete(stop);
-            resolve(!this.done);
-          });
-          const stop = () => {
-            cancel();
-            resolve(false);
-          };
-          this.timers.add(stop);
-        }),
+    this.program = program(new ProcessPort(this, this.options));
+  }
+
+  /** The container's files, composed the first time the program looks at them. */
+  files(): IFileSystem | undefined {
+    return (this.composed ??= this.options.fs?.());
+  }
+
+  /** ProcessContext.pace: every 32 commands, often enough for a keystroke to get through a spinning loop. */
+  pace(): Promise<void> {
+    if (++this.paced % 32 !== 0) return Promise.resolve();
+    return this.options.clock.yieldToHost?.() ?? Promise.resolve();
+  }
+
+  /** ProcessContext.sleep: waits on the engine clock, false if the process ends meanwhile. */
+  sleep(ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      if (this.done) return resolve(false);
+      const cancel = this.options.clock.setTimer(ms, () => {
+        this.timers.delete(stop);
+        resolve(!this.done);
+      });
+      const stop = () => {
+        cancel();
+        resolve(false);
+      };
+      this.timers.add(stop);
     });
   }
 
@@ -170,7 +150,8 @@ export class ContainerProcess {
     if (this.options.pid1 === false || this.options.init) this.finish(128 + signalNumber(name));
   }
 
-  private finish(code: number): void {
+  /** Ends the process (exit, or a fatal signal); later calls are ignored. */
+  finish(code: number): void {
     if (this.done) return;
     this.done = true;
     for (const stop of this.timers) stop();

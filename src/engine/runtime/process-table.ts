@@ -23,7 +23,9 @@ export class ProcessTable {
 
   /** Registers the main process as PID 1; the namespace starts afresh at each start. */
   startMain(containerId: string, entry: Omit<ProcessEntry, "pid" | "ppid">): void {
-    this.byContainer.set(containerId, new Map([[1, { ...entry, pid: 1, ppid: 0 }]]));
+    const table = new Map<number, ProcessEntry>();
+    table.set(1, { ...entry, pid: 1, ppid: 0 });
+    this.byContainer.set(containerId, table);
     this.nextPid.set(containerId, 7);
     this.started.set(containerId, 1);
   }

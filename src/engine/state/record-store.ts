@@ -13,7 +13,12 @@ export interface RecordChange {
 
 export class RecordStore {
   private readonly tables = new Map<RecordKind, Map<string, unknown>>();
-  private readonly dirty = new Map<string, { kind: RecordKind; key: string }>();
+  /**
+   * What changed since the last take, per kind: key → the order it first changed in. Kept per
+   * kind rather than under a joined "kind/key" string, which every put would have to build.
+   */
+  private readonly dirty = new Map<RecordKind, Map<string, number>>();
+  private changeCount = 0;
 
   private table(kind: RecordKind): Map<string, unknown> {
     let table = this.tables.get(kind);
@@ -39,27 +44,33 @@ export class RecordStore {
   /** Stores (or re-stores after an in-place change) a record and marks it for persistence. */
   put(kind: RecordKind, key: string, value: unknown): void {
     this.table(kind).set(key, value);
-    this.dirty.set(`${kind}\u0000${key}`, { kind, key });
+    this.markDirty(kind, key);
   }
 
   /** Marks a record changed in place. */
   touch(kind: RecordKind, key: string): void {
-    if (this.table(kind).has(key)) this.dirty.set(`${kind}\u0000${key}`, { kind, key });
+    if (this.table(kind).has(key)) this.markDirty(kind, key);
   }
 
   remove(kind: RecordKind, key: string): void {
     this.table(kind).delete(key);
-    this.dirty.set(`${kind}\u0000${key}`, { kind, key });
+    this.markDirty(kind, key);
   }
 
+  private markDirty(kind: RecordKind, key: string): void {
+    let keys = this.dirty.get(kind);
+    if (!keys) this.dirty.set(kind, (keys = new Map()));
+    if (!keys.has(key)) keys.set(key, this.changeCount++);
+  }
+
+  /** The changed records, in the order they first changed since the last take. */
   takeChanges(): RecordChange[] {
-    const changes = [...this.dirty.values()].map(({ kind, key }) => ({
-      kind,
-      key,
-      value: this.table(kind).get(key) ?? null,
-    }));
+    const order: { kind: RecordKind; key: string; at: number }[] = [];
+    for (const [kind, keys] of this.dirty) for (const [key, at] of keys) order.push({ kind, key, at });
+    order.sort((a, b) => a.at - b.at);
     this.dirty.clear();
-    return changes;
+    this.changeCount = 0;
+    return order.map(({ kind, key }) => ({ kind, key, value: this.table(kind).get(key) ?? null }));
   }
 
   clear(): void {

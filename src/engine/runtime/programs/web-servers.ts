@@ -24,22 +24,47 @@ async function readText(fs: IFileSystem, path: string): Promise<string> {
   }
 }
 
+/** The conf.d directories nginx.conf includes, by the text of nginx.conf. */
+let lastIncludes = { main: "", dirs: [] as string[] };
+
+function includedDirs(main: string): string[] {
+  if (main === lastIncludes.main) return lastIncludes.dirs;
+  const dirs: string[] = [];
+  for (const match of stripComments(main).matchAll(/include\s+([^;]+);/g)) {
+    const pattern = (match[1] ?? "").trim();
+    if (pattern.includes("conf.d")) dirs.push(pattern.slice(0, pattern.lastIndexOf("/")));
+  }
+  lastIncludes = { main, dirs };
+  return dirs;
+}
+
+/** The last configuration read and what it says: every nginx container of an image reads the same files. */
+let lastSite: { files: string[]; site: NginxSite } | undefined;
+
 /** The first server block's port, and the root and index of its "location /". */
 export async function nginxSite(fs: IFileSystem): Promise<NginxSite> {
-  const main = stripComments(await readText(fs, "/etc/nginx/nginx.conf"));
-  let text = main;
-  for (const match of main.matchAll(/include\s+([^;]+);/g)) {
-    const pattern = (match[1] ?? "").trim();
-    if (!pattern.includes("conf.d")) continue;
-    const dir = pattern.slice(0, pattern.lastIndexOf("/"));
+  const main = await readText(fs, "/etc/nginx/nginx.conf");
+  const files = [main];
+  for (const dir of includedDirs(main)) {
     let names: string[] = [];
     try {
       names = (await fs.readdir(dir)).filter((n) => n.endsWith(".conf")).sort();
     } catch {
       names = [];
     }
-    for (const name of names) text += `\n${stripComments(await readText(fs, `${dir}/${name}`))}`;
+    for (const name of names) files.push(await readText(fs, `${dir}/${name}`));
   }
+  const known = lastSite;
+  if (known && known.files.length === files.length && known.files.every((f, i) => f === files[i])) {
+    return { ...known.site, indexes: [...known.site.indexes] };
+  }
+  const site = parseNginxSite(files);
+  lastSite = { files, site };
+  return { ...site, indexes: [...site.indexes] };
+}
+
+function parseNginxSite(files: string[]): NginxSite {
+  const text = files.map(stripComments).join("\n");
   const server = /server\s*\{([\s\S]*)/.exec(text)?.[1] ?? "";
   const port = Number(/listen\s+(?:[\d.]+:)?(\d+)/.exec(server)?.[1] ?? 80);
   const location = /location\s+\/\s*\{([^}]*)\}/.exec(server)?.[1] ?? server;
@@ -70,14 +95,24 @@ export function serveNginx(ctx: ProcessContext, version: string): void {
   const net = ctx.net;
   if (!fs || !net || net.peer.kind !== "container") return;
   const containerId = net.peer.id;
+  // Methods, not arrow properties: under tsx each of those would carry a property dictionary
+  // for its kept name, for as long as the container runs.
   const handle = staticServer({
     server: `nginx/${version}`,
     fs,
-    now: () => ctx.clock.now(),
-    root: () => nginxSite(fs),
+    now() {
+      return ctx.clock.now();
+    },
+    root() {
+      return nginxSite(fs);
+    },
     errorPage: nginxErrorPage(version),
-    extraHeaders: (found) => (found.kind === "file" ? [["ETag", `"${Math.floor(found.mtime / 1000).toString(16)}-${found.content.length.toString(16)}"`]] : []),
-    log: (request, status, bytes) => ctx.stdout(nginxAccessLine(request, status, bytes, ctx.clock.now())),
+    extraHeaders(found) {
+      return found.kind === "file" ? [["ETag", `"${Math.floor(found.mtime / 1000).toString(16)}-${found.content.length.toString(16)}"`]] : [];
+    },
+    log(request, status, bytes) {
+      ctx.stdout(nginxAccessLine(request, status, bytes, ctx.clock.now()));
+    },
   });
   void nginxSite(fs).then((site) => {
     if (!ctx.exited) net.stack.listen(containerId, site.port, { kind: "http", handle });
@@ -107,10 +142,16 @@ export function serveHttpd(ctx: ProcessContext, version: string): void {
   const handle = staticServer({
     server: `Apache/${version} (Unix)`,
     fs,
-    now: () => ctx.clock.now(),
-    root: () => httpdRoot(fs),
+    now() {
+      return ctx.clock.now();
+    },
+    root() {
+      return httpdRoot(fs);
+    },
     errorPage: apacheErrorPage,
-    log: (request, status, bytes) => ctx.stdout(`${request.remoteAddress} - - [${logTime(ctx.clock.now())}] "${requestLine(request)}" ${status} ${bytes === 0 ? "-" : bytes}\n`),
+    log(request, status, bytes) {
+      ctx.stdout(`${request.remoteAddress} - - [${logTime(ctx.clock.now())}] "${requestLine(request)}" ${status} ${bytes === 0 ? "-" : bytes}\n`);
+    },
   });
   void httpdRoot(fs).then(({ port }) => {
     if (!ctx.exited) net.stack.listen(containerId, port, { kind: "http", handle });

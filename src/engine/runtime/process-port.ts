@@ -1,0 +1,93 @@
+// The ProcessContext a program is handed: the process's fixed facts, live views (its files, the
+// terminal size, whether it has exited) and the calls it makes. Every running container holds
+// one, so it is a class: one shared shape with the getters on the prototype, where an object
+// literal with getters would be a dictionary of its own. The calls are closures over the process
+// (never `this`), so a program may pass `ctx.stdout` around detached.
+import type { IFileSystem } from "just-bash";
+import type { LayeredFs } from "../fs/layered-fs.js";
+import type { NetStack, Peer } from "../net/net-stack.js";
+import type { Clock } from "../ports.js";
+import type { ProcessEntry } from "./process-table.js";
+import type { NetworkEndpoint, ProcessContext } from "./program.js";
+
+/** What the port needs of the process behind it (ContainerProcess). */
+export interface PortHost {
+  readonly size: { cols: number; rows: number };
+  readonly exited: boolean;
+  files(): IFileSystem | undefined;
+  readInput(): Promise<string | null>;
+  pace(): Promise<void>;
+  output(stream: "stdout" | "stderr", text: string): void;
+  finish(code: number): void;
+  sleep(ms: number): Promise<boolean>;
+}
+
+export interface PortFacts {
+  argv: string[];
+  env: string[];
+  hostname: string;
+  tty: boolean;
+  clock: Clock;
+  root?: LayeredFs;
+  cwd?: string;
+  user?: string;
+  net?: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] };
+  processes?: () => ProcessEntry[];
+}
+
+export class ProcessPort implements ProcessContext {
+  readonly argv: string[];
+  readonly env: string[];
+  readonly hostname: string;
+  readonly tty: boolean;
+  readonly clock: Clock;
+  readonly root: LayeredFs | undefined;
+  readonly net: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] } | undefined;
+  readonly cwd: string;
+  readonly user: string;
+  declare processes?: () => ProcessEntry[];
+  readonly read: () => Promise<string | null>;
+  readonly pace: () => Promise<void>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly exit: (code: number) => void;
+  readonly sleep: (ms: number) => Promise<boolean>;
+
+  constructor(
+    private readonly host: PortHost,
+    facts: PortFacts,
+  ) {
+    this.argv = facts.argv;
+    this.env = facts.env;
+    this.hostname = facts.hostname;
+    this.tty = facts.tty;
+    this.clock = facts.clock;
+    this.root = facts.root;
+    this.net = facts.net;
+    this.cwd = facts.cwd || "/";
+    this.user = facts.user ?? "";
+    if (facts.processes) this.processes = facts.processes;
+    this.read = () => host.readInput();
+    this.pace = () => host.pace();
+    this.stdout = (text) => {
+      if (!host.exited) host.output("stdout", text);
+    };
+    this.stderr = (text) => {
+      if (!host.exited) host.output("stderr", text);
+    };
+    this.exit = (code) => host.finish(code);
+    this.sleep = (ms) => host.sleep(ms);
+  }
+
+  get fs(): IFileSystem | undefined {
+    return this.host.files();
+  }
+
+  get size(): { cols: number; rows: number } {
+    return this.host.size;
+  }
+
+  get exited(): boolean {
+    return this.host.exited;
+  }
+}

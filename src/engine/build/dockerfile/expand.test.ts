@@ -277,6 +277,13 @@ describe("expandWords (buildkit wordsTest)", () => {
   });
 });
 
+describe("expandWords quirks kept from buildkit", () => {
+  test("a ${X:-...} modifier restarts the word it sits in (the lexer shares one word buffer)", () => {
+    expect(expandWords("a${X:-b} c", {})).toEqual(["b", "c"]);
+    expect(expandWords("a${X} c", { X: "b" })).toEqual(["ab", "c"]);
+  });
+});
+
 describe("expandWord errors", () => {
   const cases: [string, string][] = [
     ["${XXX:?}", 'failed to process "${XXX:?}": XXX: is not allowed to be unset'],

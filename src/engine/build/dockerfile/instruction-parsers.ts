@@ -184,10 +184,9 @@ function parseArg(req: Request): Instruction {
 
 function parseShell(req: Request): Instruction {
   req.flags.parse();
-  const { args, json } = { args: req.args, json: req.node.json };
-  if (args.length === 0) throw atLeastOne("SHELL");
-  if (!json) throw new Error("SHELL requires the arguments to be in JSON form");
-  return { ...req.base, kind: "shell", shell: args };
+  if (req.args.length === 0) throw atLeastOne("SHELL");
+  if (!req.node.json) throw new Error("SHELL requires the arguments to be in JSON form");
+  return { ...req.base, kind: "shell", shell: req.args };
 }
 
 function parseVolume(req: Request): Instruction {

@@ -2,6 +2,8 @@
 // completion offers on a `docker ...` line (docker-completion.ts), and host file names
 // everywhere else. Completions that need the daemon's objects come back as a promise.
 
+import type { CommandTree } from "../cli/index.js";
+import { loadDockerCli, loadedDockerCli } from "./docker-cli.js";
 import { DockerCompleter, type DockerAnswer, type DockerObjects } from "./docker-completion.js";
 import { visibleWidth } from "./text-width.js";
 
@@ -52,13 +54,19 @@ export function createCompleter(source: CompletionSource): Completer {
     const files = (options: readonly string[]): Completion => ({ ...completion(options), filenames: true });
     if (words.length === 0 && !word.includes("/")) return completion(source.commands());
     if (words[0] !== "docker") return files(fileChoices(word, source));
-    const docker = new DockerCompleter({ objects: source.docker, env: source.env?.() ?? {} });
-    const answer: DockerAnswer = docker.complete(words.slice(1), unescape(word));
-    if (answer.kind === "files") return files(fileChoices(word, source));
-    if (answer.kind === "dirs") return files(fileChoices(word, source).filter((c) => c.endsWith("/")));
-    const noSpace = answer.noSpace ?? false;
-    const listed = answer.words;
-    return Array.isArray(listed) ? completion(listed, noSpace) : Promise.resolve(listed).then((l) => completion(l, noSpace));
+    const env = source.env?.() ?? {};
+    const complete = (tree: CommandTree): Completion | Promise<Completion> => {
+      const docker = new DockerCompleter({ tree, objects: source.docker, env });
+      const answer: DockerAnswer = docker.complete(words.slice(1), unescape(word));
+      if (answer.kind === "files") return files(fileChoices(word, source));
+      if (answer.kind === "dirs") return files(fileChoices(word, source).filter((c) => c.endsWith("/")));
+      const noSpace = answer.noSpace ?? false;
+      const listed = answer.words;
+      return Array.isArray(listed) ? completion(listed, noSpace) : Promise.resolve(listed).then((l) => completion(l, noSpace));
+    };
+    // The first Tab on a docker line may have to wait for the CLI chunk (its command tree).
+    const cli = loadedDockerCli();
+    return cli ? complete(cli.commandTree) : loadDockerCli().then((loaded) => complete(loaded.commandTree));
   };
 }
 

@@ -2,7 +2,7 @@
 // subcommands, flags of the command being typed (those already given are not offered again,
 // unless they repeat), the values of some flags, and the daemon's objects as arguments. The
 // objects come through the Docker client, only when a completion needs them.
-import { commandTree, type CommandDef, type FlagSpec } from "../cli/index.js";
+import type { CommandDef, CommandTree, FlagSpec } from "../cli/index.js";
 import { argKinds, eventActions, eventFilterKeys, eventTypes, flagValues, noFlagFileCompletion, type ArgKind, type ContainerFilter, type ValueKind } from "./docker-completion-data.js";
 
 export interface ContainerEntry {
@@ -29,6 +29,8 @@ export type DockerAnswer =
   | { kind: "dirs" };
 
 export interface DockerCompletionContext {
+  /** The CLI's commands: the caller fetches the CLI chunk first (docker-cli.ts). */
+  tree: CommandTree;
   objects: DockerObjects | undefined;
   env: Readonly<Record<string, string>>;
 }
@@ -142,6 +144,7 @@ export class DockerCompleter {
     if (global.awaiting) return this.flagValue("", global.awaiting, word);
     const [name, ...rest] = global.positional;
     if (name === undefined) return this.command("", { name: "docker", usage: "", description: "", flags: globalFlags, args: { kind: "none" }, run: () => Promise.resolve(0) }, args, word);
+    const commandTree = this.context.tree;
     const group = commandTree.groups[name];
     if (group) {
       const [sub, ...subArgs] = rest;
@@ -154,11 +157,12 @@ export class DockerCompleter {
     // `docker help` completes nothing of its own: the shell falls back to file names.
     if (name === "help") return { kind: "files" };
     const def = commandTree.topLevel[name];
-    return def ? this.command(canonical(name), def, rest, word) : nothing;
+    return def ? this.command(canonical(commandTree, name), def, rest, word) : nothing;
   }
 
   private commandNames(): string[] {
-    return [...Object.keys(commandTree.topLevel), ...Object.keys(commandTree.groups), "help"];
+    const { topLevel, groups } = this.context.tree;
+    return [...Object.keys(topLevel), ...Object.keys(groups), "help"];
   }
 
   private command(path: string, def: CommandDef, args: readonly string[], word: string): DockerAnswer {
@@ -280,7 +284,7 @@ export class DockerCompleter {
 }
 
 /** The management path of a top-level shortcut ("ps" is "container ls"), for the tables. */
-function canonical(name: string): string {
+function canonical(commandTree: CommandTree, name: string): string {
   for (const [group, def] of Object.entries(commandTree.groups)) {
     for (const [sub, subDef] of Object.entries(def.commands)) if (subDef === commandTree.topLevel[name]) return `${group} ${sub}`;
   }

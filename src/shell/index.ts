@@ -6,3 +6,4 @@ export type { ShellClock } from "./ports.js";
 export type { FileChanges, FileContent } from "./tracked-fs.js";
 export { LineEditor, type FeedResult, type LineEditorOptions, type LineEvent } from "./line-editor.js";
 export type { Completer, Completion } from "./completion.js";
+export { loadDockerCli, type DockerCli } from "./docker-cli.js";

@@ -290,7 +290,8 @@ describe("ShellSession: Tab completion of the daemon's objects", () => {
     await client.containerCreate({ Image: "alpine" }, "web");
     const h = harness({ client: () => client });
     h.take();
+    // The first Tab also fetches the CLI's command tree (docker-cli.ts): cold, that takes a while.
     h.session.input("docker start w\t-");
-    await vi.waitFor(() => expect(h.peek()).toBe("docker start web -"));
+    await vi.waitFor(() => expect(h.peek()).toBe("docker start web -"), { timeout: 15_000 });
   });
 });

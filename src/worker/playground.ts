@@ -1,10 +1,9 @@
 // Everything the worker owns: the engine, the client, the shell session and persistence. It
 // restores the saved playground, persists each acknowledged change, and keeps the UI's view in step.
 import { DockerClient, InProcessTransport } from "../client/index.js";
-import { runDocker } from "../cli/index.js";
 import { Engine, loadImageCatalog, loadSnapshot, type Clock, type EngineSnapshot, type IdSource } from "../engine/index.js";
 import { PROTOCOL_VERSION, type RestoreOutcome, type UiToWorker, type WorkerToUi, type WorldView } from "../protocol/index.js";
-import { ShellSession } from "../shell/index.js";
+import { loadDockerCli, ShellSession } from "../shell/index.js";
 import type { Persistence } from "./persistence.js";
 import { lazyFileSystem } from "./host-files.js";
 import { hostNetwork } from "./host-network.js";
@@ -99,7 +98,8 @@ export class Playground {
   private createShell(files: Record<string, string | Uint8Array>, history: string[]): ShellSession {
     const { persistence, clock } = this.options;
     return new ShellSession({
-      docker: (argv, io) => runDocker(argv, io, this.client),
+      // The CLI is a chunk of its own: a `docker` line typed before it arrived waits for it.
+      docker: async (argv, io) => (await loadDockerCli()).runDocker(argv, io, this.client),
       // Tab completion lists containers, images... through the same client as `docker`.
       client: () => this.client,
       network: () => hostNetwork(() => this.engine.net, clock),
@@ -170,7 +170,7 @@ export class Playground {
   async handle(message: UiToWorker): Promise<void> {
     switch (message.type) {
       case "input":
-        this.prefetchCatalog();
+        this.prefetch();
         this.shell.input(message.data);
         break;
       case "resize":
@@ -194,17 +194,19 @@ export class Playground {
     }
   }
 
-  private catalogRequested = false;
+  private prefetched = false;
 
   /**
-   * The image catalog is not needed for the first prompt, so it is not fetched before it; the
-   * first keystroke fetches it (as it does just-bash), and a `docker run` typed next finds it.
+   * The image catalog and the docker CLI are not needed for the first prompt, so they are not
+   * fetched before it; the first keystroke fetches them (as it does just-bash), and a `docker run`
+   * typed next finds them.
    */
-  private prefetchCatalog(): void {
-    if (this.catalogRequested) return;
-    this.catalogRequested = true;
+  private prefetch(): void {
+    if (this.prefetched) return;
+    this.prefetched = true;
     // A failed fetch is retried by the request that needs it, which reports the error.
     loadImageCatalog().catch(() => undefined);
+    loadDockerCli().catch(() => undefined);
   }
 
   private async reset(): Promise<void> {

@@ -77,5 +77,23 @@ export function loadRecording(name: string): Recorded {
 
 /** Ids and digests are the same from run to run (the catalog is content-addressed); ages are not. */
 export function normalise(text: string): string {
-  return text.replace(/\b(\d+|About an?|Less than a) (seconds?|minutes?|hours?|days|weeks|months|years|second) ago\b/g, "<age> ago");
+  return sameImageRowsSorted(text.replace(/\b(\d+|About an?|Less than a) (seconds?|minutes?|hours?|days|weeks|months|years|second) ago\b/g, "<age> ago"));
+}
+
+/**
+ * `docker images` prints an image known under several repositories once per repository, in the
+ * order of a Go map: random from run to run. Rows of one image are compared as a sorted set.
+ */
+function sameImageRowsSorted(text: string): string {
+  if (!text.startsWith("REPOSITORY")) return text;
+  const lines = text.split("\n");
+  const idOf = (line: string) => /\b[0-9a-f]{12}\b/.exec(line)?.[0];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && idOf(lines[j] ?? "") !== undefined && idOf(lines[j] ?? "") === idOf(lines[i] ?? "")) j++;
+    out.push(...lines.slice(i, j).sort());
+    i = j;
+  }
+  return out.join("\n");
 }

@@ -1,5 +1,6 @@
 // One part of the bench on its own, for iterating on a single figure without the browser build:
-//   node --expose-gc --import tsx bench/part.ts engine|runtime|http
+//   node --expose-gc --import tsx bench/part.ts engine|runtime|http|build
+import { measureBuild } from "./build.js";
 import { measureEngine } from "./engine.js";
 import { measureHttp } from "./http.js";
 import { measureRuntime } from "./runtime.js";
@@ -8,6 +9,7 @@ const parts: Record<string, () => Promise<unknown>> = {
   engine: measureEngine,
   runtime: measureRuntime,
   http: measureHttp,
+  build: measureBuild,
 };
 
 async function main(): Promise<void> {

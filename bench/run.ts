@@ -3,6 +3,7 @@ import { execSync, spawn } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { measureBrowser } from "./browser.js";
 import { measureRuntime } from "./runtime.js";
+import { measureBuild } from "./build.js";
 import { measureEngine } from "./engine.js";
 import { measureHttp } from "./http.js";
 
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   console.log(`engine (in-process): HTTP requests per second from one container to an nginx container: ${runtime.containerToNginxRequestsPerSecond}`);
   console.log(`engine (in-process): docker exec box wget -qO- http://web/ (just-bash in the container, nginx answering): ${fmt(runtime.wgetExecMs)} ms median`);
   console.log(`engine (in-process): heap per running nginx container: ${runtime.heapPerRunningContainerKb} kB${(globalThis as { gc?: unknown }).gc ? "" : " (without --expose-gc: rough)"}`);
+  const build = await measureBuild();
+  console.log(`engine (in-process): docker build, 4 steps (RUN, COPY of 20 files): ${fmt(build.coldMs)} ms median; again, every step from the cache: ${fmt(build.cachedMs)} ms`);
   const http = await measureHttp();
   if (http.cliPsMs) {
     const s = [...http.cliPsMs].sort((a, b) => a - b);

@@ -81,7 +81,7 @@ describe("dockerode against the daemon", () => {
     const network = await docker.createNetwork({ Name: "node-net" });
     const volume = await docker.createVolume({ Name: "node-data" });
     expect((await volume.inspect()).Mountpoint).toBe("/var/lib/docker/volumes/node-data/_data");
-    expect((await network.inspect()).IPAM.Config).toEqual([{ Subnet: "172.18.0.0/16", Gateway: "172.18.0.1" }]);
+    expect((await network.inspect()).IPAM?.Config).toEqual([{ Subnet: "172.18.0.0/16", Gateway: "172.18.0.1" }]);
     const missing = await docker.getContainer("nope").inspect().catch((e: { statusCode: number; json: unknown }) => e);
     expect(missing).toMatchObject({ statusCode: 404, json: { message: "No such container: nope" } });
     const taken = await docker.createContainer({ Image: "alpine", name: "streams" }).catch((e: { statusCode: number }) => e);

@@ -75,7 +75,7 @@ export function imageRoutes(engine: Engine): Route[] {
       const parents = new Set(all.map((i) => i.Parent).filter((p) => p !== ""));
       const list = all.filter((image) => {
         // Untagged images something was built on are intermediate: shown with -a only.
-        if (!everything && image.RepoTags.length === 0 && parents.has(image.Id)) return false;
+        if (!everything && image.RepoTags.length === 0 && image.RepoDigests.length === 0 && parents.has(image.Id)) return false;
         if (dangling === "true" && (image.RepoTags.length > 0 || parents.has(image.Id))) return false;
         if (dangling === "false" && image.RepoTags.length === 0) return false;
         if (!matchesLabels(filters.get("label"), image.Config.Labels)) return false;
@@ -102,12 +102,16 @@ export function imageRoutes(engine: Engine): Route[] {
       const removed = images.find(name);
       const imageId = removed?.Id ?? "";
       const labels = removed?.Config.Labels ?? {};
+      const before = new Set(images.all().map((i) => i.Id));
       const report = images.remove(name, boolQuery(req, "force"), usersOf, boolQuery(req, "noprune"));
+      const gone = new Set([...before].filter((id) => !images.find(id)));
       for (const item of report) {
         // daemon/images/image_delete.go logs untag under the image id, named by the id too.
         if (item["Untagged"]) engine.ctx.events.publish("image", "untag", imageId, { ...labels, name: imageId });
-        // Deleted layers are reported but not announced: only the image's own deletion is an event.
-        if (item["Deleted"] && item["Deleted"] === imageId) engine.ctx.events.publish("image", "delete", imageId, { name: imageId });
+        // Deleted layers are reported but not announced: each deleted image is (the untagged
+        // parents a built image is pruned of too).
+        const deleted = item["Deleted"];
+        if (deleted && gone.has(deleted)) engine.ctx.events.publish("image", "delete", deleted, { name: deleted });
       }
       return ok(report);
     }),

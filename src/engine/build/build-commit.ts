@@ -19,6 +19,8 @@ export interface StepCommit {
   containerCmd: string[];
   author: string;
   cacheKey: string;
+  /** A commit logs "create" with the image's labels; COPY's exported layer logs nothing. */
+  publish: boolean;
 }
 
 export function commitBuildStep(ctx: EngineContext, images: ImageService, fs: Filesystems, c: ContainerRecord, step: StepCommit): ImageRecord {
@@ -36,7 +38,7 @@ export function commitBuildStep(ctx: EngineContext, images: ImageService, fs: Fi
   }
   const history = [
     ...(step.parent?.History ?? []),
-    { created, created_by: step.containerCmd.join(" "), ...(empty ? { empty_layer: true } : {}) },
+    { created, ...(step.author ? { author: step.author } : {}), created_by: step.containerCmd.join(" "), ...(empty ? { empty_layer: true } : {}) },
   ];
   const config = structuredClone(step.config);
   const document = {
@@ -69,6 +71,6 @@ export function commitBuildStep(ctx: EngineContext, images: ImageService, fs: Fi
     BuildCacheKey: step.cacheKey,
   };
   images.put(image);
-  ctx.events.publish("image", "create", id, { name: id });
+  if (step.publish) ctx.events.publish("image", "create", id, { ...(config.Labels ?? {}), name: id });
   return image;
 }

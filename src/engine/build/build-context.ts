@@ -93,7 +93,8 @@ export class BuildContext {
     }
     if (found?.type !== "file") throw new EngineError("system", `Cannot locate specified Dockerfile: ${name}`);
     const text = new TextDecoder().decode(found.data ?? new Uint8Array());
-    if (text.trim() === "") throw invalidParameter(`the Dockerfile (${used}) cannot be empty`);
+    // Only a file with no bytes at all; blank lines go to the parser ("file with no instructions").
+    if (text.length === 0) throw invalidParameter(`the Dockerfile (${used}) cannot be empty`);
     return { name: used, text };
   }
 }

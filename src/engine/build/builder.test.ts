@@ -196,4 +196,50 @@ describe("POST /build: the legacy builder", () => {
     const run = await build(engine, { Dockerfile: "FROM scratch\nRUN echo hi\n" });
     expect(run.error?.message).toMatch(/exec: "\/bin\/sh": stat \/bin\/sh: no such file or directory: unknown$/);
   });
+
+  it("follows the legacy builder on the details a review found", async () => {
+    const { engine, events } = setup();
+    // A renamed file is a new layer, not a cache hit.
+    await build(engine, { Dockerfile: "FROM alpine\nCOPY a.txt /dst/\n", "a.txt": "same" });
+    const renamed = await build(engine, { Dockerfile: "FROM alpine\nCOPY b.txt /dst/\n", "b.txt": "same" }, {}, ["renamed"]);
+    expect(renamed.text).not.toContain("Using cache");
+    expect(engine.fs.imageLayers(engine.images.get("renamed")).some((l) => l.has("/dst/b.txt"))).toBe(true);
+    // --link is accepted; wildcard matches keep their own names; the history names the
+    // destination as written; the config names the image the last step started from.
+    const result = await build(
+      engine,
+      { Dockerfile: "FROM alpine\nWORKDIR /app\nCOPY --link *.txt ./\nLABEL team=web\n", "a[1].txt": "x", "b.txt": "y" },
+      {},
+      ["details", "details"],
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.text.match(/Successfully tagged details:latest/g)).toHaveLength(1);
+    const image = engine.images.get("details");
+    expect(engine.fs.imageLayers(image).some((l) => l.has("/app/a[1].txt") && l.has("/app/b.txt"))).toBe(true);
+    expect(image.History.some((h) => / in \.\/ $/.test(h.created_by))).toBe(true);
+    expect(image.Config.Image).toBe(image.Parent);
+    expect(events).toContain("image tag");
+    // A deleted built image takes its untagged parents with it, each announced.
+    const deletes = events.filter((e) => e === "image delete").length;
+    await engine.handle({ method: "DELETE", path: "/images/details" });
+    expect(events.filter((e) => e === "image delete").length - deletes).toBeGreaterThanOrEqual(3);
+  });
+
+  it("ADD unpacks a tar archive with its owners, and copies other files as they are", async () => {
+    const { engine } = setup();
+    const inner = writeTar([{ name: "pkg/tool.sh", type: "file", mode: 0o755, uid: 1234, gid: 4321, mtime: 0, data: encoder.encode("echo tool\n") }]);
+    const entries: TarEntry[] = [
+      { name: "Dockerfile", type: "file", mode: 0o644, uid: 0, gid: 0, mtime: 0, data: encoder.encode("FROM alpine\nADD bundle.tar /opt/\nADD notes.gz /opt/\n") },
+      { name: "bundle.tar", type: "file", mode: 0o644, uid: 0, gid: 0, mtime: 0, data: inner },
+      { name: "notes.gz", type: "file", mode: 0o644, uid: 0, gid: 0, mtime: 0, data: new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]) },
+    ];
+    const response = await engine.handle({ method: "POST", path: "/build", query: {}, queryLists: { t: ["added"] }, body: writeTar(entries) });
+    const messages: Record<string, unknown>[] = [];
+    if (response.stream?.kind === "json-lines") for await (const m of response.stream.messages) messages.push(m as Record<string, unknown>);
+    expect(messages.find((m) => m["error"])).toBeUndefined();
+    const layers = engine.fs.imageLayers(engine.images.get("added"));
+    const tool = layers.map((l) => l.get("/opt/pkg/tool.sh")).find(Boolean);
+    expect(tool).toMatchObject({ type: "file", uid: 1234, gid: 4321, mode: 0o755 });
+    expect(layers.some((l) => l.has("/opt/notes.gz"))).toBe(true);
+  });
 });

@@ -99,11 +99,18 @@ interface Prepared {
  * fails here is the daemon's HTTP error; what fails later goes into the stream.
  */
 export async function prepareBuild(body: Uint8Array, request: BuildRequest): Promise<Prepared> {
-  const tags = request.tags.map((tag) => {
-    const ref = parseReference(tag);
-    if (ref.digest) throw new EngineError("invalid-parameter", "build tag cannot contain a digest");
-    return `${familiarName(ref)}:${ref.tag ?? "latest"}`;
-  });
+  // sanitizeRepoAndTags: empty names skipped, the rest normalised and each kept once.
+  const tags = [
+    ...new Set(
+      request.tags
+        .filter((tag) => tag !== "")
+        .map((tag) => {
+          const ref = parseReference(tag);
+          if (ref.digest) throw new EngineError("invalid-parameter", "build tag cannot contain a digest");
+          return `${familiarName(ref)}:${ref.tag ?? "latest"}`;
+        }),
+    ),
+  ];
   const context = await BuildContext.fromArchive(body).catch((error: unknown) => {
     throw new EngineError("system", error instanceof Error ? error.message : String(error));
   });
@@ -188,10 +195,13 @@ export class Builder {
       state = { runConfig: {}, imageId: "", image: undefined, fromScratch: false, maintainer: "", cmdSet: false, stageName: stage.name, buildArgs: args.forStage() };
       print(stage.source);
       await this.initializeStage(state, stage);
+      // updateRunConfig: the config names the image the next step starts from.
+      state.runConfig.Image = state.imageId;
       this.out.stdout(` ---> ${short(state.imageId)}\n`);
       for (const command of stage.commands) {
         print(command.source);
         await this.dispatch(state, command);
+        state.runConfig.Image = state.imageId;
         this.out.stdout(` ---> ${short(state.imageId)}\n`);
       }
       if (state.imageId !== "") this.out.message({ aux: { ID: state.imageId } });
@@ -205,7 +215,7 @@ export class Builder {
     const image = this.engine.images.get(state.imageId);
     for (const tag of tags) {
       this.engine.images.addTag(image, tag);
-      this.engine.ctx.events.publish("image", "tag", image.Id, { name: tag });
+      this.engine.ctx.events.publish("image", "tag", image.Id, { ...image.Config.Labels, name: tag });
       this.out.stdout(`Successfully tagged ${tag}\n`);
     }
     return state.imageId;
@@ -424,8 +434,15 @@ export class Builder {
 
   // ---- the cache ----------------------------------------------------------------------------
 
+  /** What the cache compares (image/cache/compare.go): not the image, hostname or MAC; empty lists as absent. */
   private cacheKey(config: ImageConfig): string {
-    return canonicalJson(config as unknown as JsonValue);
+    const { Image: _image, ...rest } = config;
+    const key: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(rest)) {
+      const empty = value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
+      if (!empty) key[name] = value;
+    }
+    return canonicalJson(key as JsonValue);
   }
 
   /** An image an earlier build made from the same parent with the same step: "Using cache". */
@@ -481,8 +498,9 @@ export class Builder {
     return containers.get(Id);
   }
 
-  private commitContainer(state: State, c: ContainerRecord, containerConfig: ImageConfig): void {
+  private commitContainer(state: State, c: ContainerRecord, containerConfig: ImageConfig, publish = true): void {
     const image = commitBuildStep(this.engine.ctx, this.engine.images, this.engine.fs, c, {
+      publish,
       parent: state.image,
       config: state.runConfig,
       containerCmd: containerConfig.Cmd ?? [],
@@ -575,8 +593,8 @@ export class Builder {
   private async copy(state: State, c: Instruction & { kind: "add" | "copy" }): Promise<void> {
     const cmdName = c.kind === "add" ? "ADD" : "COPY";
     if (c.chmod !== "") throw new BuildStepError("the --chmod option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
-    const unsupported = c.flagsUsed.find((f) => !["from", "chown", "chmod"].includes(f));
-    if (unsupported) throw new BuildStepError(`the --${unsupported} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`);
+    // --link, --checksum and --keep-git-dir are accepted and have no effect here, as in the
+    // legacy builder; only --chmod is refused.
     let source = this.prepared.context;
     let fromContext = true;
     const from = c.kind === "copy" ? c.from : "";
@@ -596,7 +614,7 @@ export class Builder {
     }
     const plan = planCopy(source, fromContext, cmdName, c.sources, c.dest, state.runConfig.WorkingDir ?? "");
     const chown = c.chown !== "" ? `--chown=${c.chown} ` : "";
-    const comment = `${cmdName} ${chown}${sourceHash(plan.infos)} in ${plan.dest} `;
+    const comment = `${cmdName} ${chown}${sourceHash(plan.infos)} in ${c.dest} `;
     const containerConfig = { ...structuredClone(state.runConfig), Cmd: [...this.shellOf(state.runConfig), `#(nop) ${comment}`] };
     if (this.probeCache(state, containerConfig)) return;
     // The legacy builder copies into a layer of its own, with no container (and no events).
@@ -604,7 +622,8 @@ export class Builder {
     const root = this.engine.fs.rootfs(scratch);
     try {
       await performCopy(root, source, plan, { chown: c.chown, preserveOwnership: from !== "" && c.chown === "", decompress: c.kind === "add" });
-      this.commitContainer(state, scratch, containerConfig);
+      // Exported as an image without a commit: Docker logs no event for it.
+      this.commitContainer(state, scratch, containerConfig, false);
     } finally {
       this.engine.fs.dropContainer(scratch.Id);
     }
@@ -614,10 +633,10 @@ export class Builder {
   private async imageForCopy(from: string): Promise<ImageRecord | undefined> {
     const byName = this.stageImages.find((s) => s.name !== "" && s.name === from.toLowerCase());
     if (byName) return this.engine.images.find(byName.imageId);
-    if (/^\d+$/.test(from)) {
+    if (/^-?\d+$/.test(from)) {
       const index = Number(from);
       if (index === this.stageImages.length) throw new Error("refers to current build stage");
-      if (index > this.stageImages.length) throw new Error("index out of bounds");
+      if (index < 0 || index > this.stageImages.length) throw new Error("index out of bounds");
       const stage = this.stageImages[index];
       return stage ? this.engine.images.find(stage.imageId) : undefined;
     }

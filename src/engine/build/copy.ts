@@ -2,7 +2,7 @@
 // earlier stage with --from, written into a build container's layer. A directory copies its
 // contents; a file lands at the destination, or inside it when the destination ends in "/" or
 // is a directory; ADD unpacks a local tar archive instead of copying it.
-import { decompress, detectCompression } from "../archive/decompress.js";
+import { decompress } from "../archive/decompress.js";
 import { goBase, goClean, goDir, goJoin } from "../archive/go-path.js";
 import { readTar } from "../archive/tar-reader.js";
 import type { TarEntry } from "../archive/tar-entry.js";
@@ -26,9 +26,10 @@ export interface CopyPlan {
 
 const encoder = new TextEncoder();
 
-function fileHash(entry: TarEntry): string {
-  const head = encoder.encode(`${entry.type}\0${entry.mode.toString(8)}\0${entry.linkname ?? ""}\0`);
+/** What tarsum hashes of an entry: its name, mode, owners, size, type and link, then its data. */
+function fileHash(path: ContextPath, entry: TarEntry): string {
   const data = entry.data ?? new Uint8Array();
+  const head = encoder.encode([path, entry.mode.toString(8), entry.uid, entry.gid, data.length, entry.type, entry.linkname ?? ""].join("\0") + "\0");
   const all = new Uint8Array(head.length + data.length);
   all.set(head);
   all.set(data, head.length);
@@ -42,24 +43,25 @@ export function normalizeDest(workingDir: string, requested: string): string {
   return requested.endsWith("/") && joined !== "/" ? `${joined}/` : joined;
 }
 
-function infoFor(source: BuildContext, fromContext: boolean, orig: string): CopyInfo[] {
+function infoFor(source: BuildContext, fromContext: boolean, orig: string, allowWildcards = true): CopyInfo[] {
   let path = orig.replace(/^\/+/, "");
   if (path.startsWith("./")) path = path.slice(2);
-  if (hasWildcards(path)) {
+  if (allowWildcards && hasWildcards(path)) {
+    // Each match is taken by its own name, wildcard characters in it included.
     return source
       .all()
       .filter((rel) => goMatch(path, rel))
-      .flatMap((rel) => infoFor(source, fromContext, rel.replace(/[*?[\\]/g, "\\$&")).map((info) => ({ ...info, path: rel })));
+      .flatMap((rel) => infoFor(source, fromContext, rel, false));
   }
   const entry = source.stat(path);
   if (!entry) {
     const reason = `stat ${clean(path) || "."}: file does not exist`;
     throw new Error(fromContext ? `file not found in build context or excluded by .dockerignore: ${reason}` : reason);
   }
-  if (entry.type !== "dir") return [{ path: clean(path), hash: `file:${fileHash(entry)}` }];
+  if (entry.type !== "dir") return [{ path: clean(path), hash: `file:${fileHash(clean(path), entry)}` }];
   const hashes = source.under(path).map((p) => {
     const e = source.raw(p);
-    return e && e.type !== "dir" ? fileHash(e) : sha256Hex(`dir:${p}`);
+    return e ? fileHash(p, e) : sha256Hex(p);
   });
   return [{ path: clean(path), hash: `dir:${sha256Hex(hashes.join(","))}` }];
 }
@@ -85,10 +87,14 @@ export function sourceHash(infos: CopyInfo[]): string {
   return `multi:${sha256Hex(infos.map((i) => i.hash).join(","))}`;
 }
 
-function isArchive(data: Uint8Array): boolean {
-  if (detectCompression(data) !== "none") return true;
-  // An uncompressed tar: "ustar" at offset 257.
-  return data.length > 262 && new TextDecoder().decode(data.subarray(257, 262)) === "ustar";
+/** IsArchivePath: a file ADD unpacks is one whose (decompressed) bytes start with a tar header. */
+async function archiveEntries(data: Uint8Array): Promise<TarEntry[] | undefined> {
+  try {
+    const entries = readTar(await decompress(data));
+    return entries.length > 0 ? entries : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The ids of a --chown value, from the image's own /etc/passwd and /etc/group. */
@@ -119,15 +125,15 @@ export async function performCopy(
   options: { chown: string; preserveOwnership: boolean; decompress: boolean },
 ): Promise<void> {
   const owner = options.chown !== "" ? chownIds(root, options.chown) : { uid: 0, gid: 0 };
-  const write = (path: string, entry: TarEntry) => {
+  const write = (path: string, entry: TarEntry, keepOwners = options.preserveOwnership) => {
     const parent = goDir(path);
     if (root.resolve(parent, true).entry?.type !== "dir") root.makeDir(parent, true);
-    const ids = options.preserveOwnership ? { uid: entry.uid, gid: entry.gid } : owner;
+    const ids = keepOwners ? { uid: entry.uid, gid: entry.gid } : owner;
     const mode = entry.mode & 0o7777;
-    const existing = root.resolve(path, false).entry;
     if (entry.type === "dir") {
-      // Merged into an existing directory, whose own metadata stays.
-      if (existing?.type !== "dir") root.put(path, { type: "dir", mode, mtime: entry.mtime, ...ids });
+      // Merged into an existing directory, which takes the copied one's mode, owners and time
+      // (why `COPY . /` with a tmp/ in the context changes /tmp).
+      root.put(path, { type: "dir", mode, mtime: entry.mtime, ...ids });
     } else if (entry.type === "symlink") {
       root.put(path, { type: "symlink", target: entry.linkname ?? "", mode: 0o777, mtime: entry.mtime, ...ids });
     } else if (entry.type === "file" || entry.type === "link") {
@@ -149,11 +155,13 @@ export async function performCopy(
       continue;
     }
     const data = entry.data ?? new Uint8Array();
-    if (options.decompress && isArchive(data)) {
+    const members = options.decompress ? await archiveEntries(data) : undefined;
+    if (members) {
       if (root.resolve(destPath, true).entry?.type !== "dir") root.makeDir(destPath, true);
-      for (const member of readTar(await decompress(data))) {
+      // Unpacked as the archive says, its owners included (the builder's Untar maps no ids).
+      for (const member of members) {
         const name = goClean(`/${member.name}`);
-        if (name !== "/") write(goJoin(destPath, name), member);
+        if (name !== "/") write(goJoin(destPath, name), member, true);
       }
       continue;
     }

@@ -24,11 +24,14 @@ export interface ImageConfig {
   ArgsEscaped?: boolean;
   OnBuild?: string[] | null;
   Shell?: string[];
+  /** Built images: the image the last step started from (the builder's updateRunConfig). */
+  Image?: string;
 }
 
 /** One line of `docker history`. */
 export interface HistoryEntry {
   created: string;
+  author?: string;
   created_by: string;
   comment?: string;
   empty_layer?: boolean;

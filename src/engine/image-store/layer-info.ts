@@ -3,6 +3,8 @@
 // layers; registries know the ones learners pushed.
 import type { EngineContext } from "../engine-context.js";
 import { catalogRepositories, lookupCatalog, lookupCatalogByDigest, type CatalogLayer } from "../images/index.js";
+import { decodeLayer } from "../fs/layer-codec.js";
+import { contentSize } from "../fs/layer.js";
 import type { ImageRecord } from "../images/image-record.js";
 import { RegistryStore, registryKeys } from "./registry-store.js";
 
@@ -50,7 +52,7 @@ export function layerLookup(ctx: EngineContext, image: ImageRecord): (diffId: st
 /** Each layer's uncompressed size, bottom first; unknown layers share what the total leaves. */
 export function layerSizes(ctx: EngineContext, image: ImageRecord): number[] {
   const lookup = layerLookup(ctx, image);
-  const known = image.Layers.map((diffId) => lookup(diffId)?.size);
+  const known = image.Layers.map((diffId) => lookup(diffId)?.size ?? storedLayerSize(ctx, diffId));
   const unknown = known.filter((s) => s === undefined).length;
   const rest = Math.max(0, image.Size - known.reduce<number>((sum, s) => sum + (s ?? 0), 0));
   return known.map((s) => s ?? Math.round(rest / Math.max(1, unknown)));
@@ -59,4 +61,13 @@ export function layerSizes(ctx: EngineContext, image: ImageRecord): number[] {
 /** A blob's size after gzip; for layers no registry has seen, about 40% of the tar, as for typical rootfs content. */
 export function compressedSize(layer: CatalogLayer | undefined, size: number): number {
   return layer?.compressedSize ?? Math.max(32, Math.round(size * 0.4));
+}
+
+/** A layer made here (commit, build, import): the bytes of its files, as `docker history` counts them. */
+function storedLayerSize(ctx: EngineContext, diffId: string): number | undefined {
+  const stored = ctx.store.get<unknown>("layer", diffId);
+  if (stored === undefined) return undefined;
+  let size = 0;
+  for (const entry of decodeLayer(stored).values()) if (entry.type === "file") size += contentSize(entry.content);
+  return size;
 }

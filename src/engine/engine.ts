@@ -63,7 +63,7 @@ export class Engine {
     this.networks = new NetworkService(this.ctx);
     this.volumes = new VolumeService(this.ctx);
     this.logs = new LogStore(store);
-    this.fs = new Filesystems(this.ctx, { findImage: (id) => this.images.find(id), hostFs: options.hostFs });
+    this.fs = new Filesystems(this.ctx, { findImage: (id) => this.images.find(id), hostFs: options.hostFs, listeningPorts: (id) => this.net.listeningPorts(id) });
     this.net = new NetStack(this.ctx, () => this.containers.all());
     this.containers = new ContainerService(this.ctx, {
       images: this.images,

@@ -16,7 +16,7 @@ import type { NetworkEndpoint } from "../runtime/program.js";
 import { parseSignal, signalNumber } from "../runtime/signals.js";
 import type { VolumeService } from "../volumes/volume-service.js";
 import { publishVolumeMounts, publishVolumeUnmounts } from "../events/volume-events.js";
-import type { ContainerRecord } from "./container-record.js";
+import type { ContainerRecord, PortMap } from "./container-record.js";
 import { lookupContainer } from "./container-lookup.js";
 import { buildContainer } from "./container-factory.js";
 import type { CreateBody } from "./create-config.js";
@@ -133,7 +133,7 @@ export class ContainerService {
       throw error;
     }
     try {
-      c.Ports = this.deps.ports.allocate(c.HostConfig.PortBindings);
+      c.Ports = this.deps.ports.allocate(publishedBindings(c));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const failure = systemError(
@@ -537,4 +537,22 @@ export class ContainerService {
     if (!c) throw notFound(`No such container: ${ref}`);
     return c;
   }
+}
+
+/**
+ * The bindings a start publishes: the container's own, and with -P (PublishAllPorts) an
+ * ephemeral host port for every exposed port that has none, in port order, as the daemon's
+ * port mapping does.
+ */
+function publishedBindings(c: ContainerRecord): PortMap {
+  // A key without a protocol ("6379", as testcontainers sends it) is the port's tcp form.
+  const bindings: PortMap = {};
+  for (const [port, list] of Object.entries(c.HostConfig.PortBindings)) {
+    const key = port.includes("/") ? port : `${port}/tcp`;
+    bindings[key] = [...(bindings[key] ?? []), ...(list ?? [])];
+  }
+  if (!c.HostConfig.PublishAllPorts) return bindings;
+  const exposed = Object.keys(c.Config.ExposedPorts ?? {}).sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || (a < b ? -1 : 1));
+  for (const port of exposed) if ((bindings[port]?.length ?? 0) === 0) bindings[port] = [{ HostIp: "", HostPort: "" }];
+  return bindings;
 }

@@ -18,6 +18,8 @@ export interface FilesystemDeps {
   findImage(id: string): ImageRecord | undefined;
   /** The host's files, for bind mounts (the terminal's filesystem in the browser). */
   hostFs?: IFileSystem | undefined;
+  /** The TCP ports a container's services listen on: what its /proc/net/tcp lists. */
+  listeningPorts?: (containerId: string) => number[];
 }
 
 /** A writable layer may hold this much before writes fail with "No space left on device". */
@@ -196,6 +198,10 @@ export class Filesystems {
     const now = this.ctx.clock.now();
     const etc = new LazyFs(() => etcTree(input, now));
     for (const name of ["hostname", "hosts", "resolv.conf"]) mounts.push({ target: `/etc/${name}`, fs: etc, source: `/${name}` });
+    // /proc/net/tcp and tcp6 as the kernel writes them, read afresh each time: what a readiness
+    // check (testcontainers' `cat /proc/net/tcp*`) looks for.
+    const listening = this.deps.listeningPorts;
+    if (listening) mounts.push({ target: "/proc/net", fs: new LazyFs(() => procNetTree(listening(c.Id), this.ctx.clock.now()), true), readOnly: true });
     return new MountedFs(root, mounts);
   }
 
@@ -295,3 +301,23 @@ function emptyTree(now: number): LayeredFs {
   return new LayeredFs({ lowers: [], upper: new Map([["/", { type: "dir", mode: 0o755, mtime: now }]]), now: () => now });
 }
 
+
+/** /proc/net's tcp tables: a listening socket per port, on 0.0.0.0 and on ::. */
+function procNetTree(ports: number[], now: number): LayeredFs {
+  const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, "0");
+  const row = (i: number, local: string, remote: string, port: number) =>
+    `${String(i).padStart(4, " ")}: ${local}:${hex(port, 4)} ${remote}:0000 0A 00000000:00000000 00:00000000 00000000     0        0 ${10000 + port} 1 0000000000000000 100 0 0 10 0`;
+  const tcp = [
+    "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+    ...ports.map((port, i) => row(i, "00000000", "00000000", port)),
+  ];
+  const zero6 = "0".repeat(32);
+  const tcp6 = [
+    "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+    ...ports.map((port, i) => row(i, zero6, zero6, port)),
+  ];
+  const tree = emptyTree(now);
+  tree.put("/tcp", { type: "file", content: `${tcp.join("\n")}\n`, mode: 0o444, mtime: now });
+  tree.put("/tcp6", { type: "file", content: `${tcp6.join("\n")}\n`, mode: 0o444, mtime: now });
+  return tree;
+}

@@ -7,10 +7,17 @@ import type { LayeredFs } from "./layered-fs.js";
 export class LazyFs implements IFileSystem {
   private built: LayeredFs | undefined;
 
-  /** `build` runs at most once, on the first call of any method. */
-  constructor(private build: (() => LayeredFs) | undefined) {}
+  /**
+   * `build` runs at most once, on the first call of any method; with `live`, at every call (a
+   * file whose text is the state of the moment, as /proc's are).
+   */
+  constructor(
+    private build: (() => LayeredFs) | undefined,
+    private readonly live = false,
+  ) {}
 
   private get fs(): LayeredFs {
+    if (this.live) return (this.build as () => LayeredFs)();
     if (!this.built) {
       this.built = (this.build as () => LayeredFs)();
       // The builder's captured inputs are not needed any more.

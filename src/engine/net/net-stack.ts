@@ -114,6 +114,11 @@ export class NetStack {
     };
   }
 
+  /** The TCP ports a container's services listen on, lowest first (for its /proc/net/tcp). */
+  listeningPorts(containerId: string): number[] {
+    return [...(this.listeners.get(containerId)?.keys() ?? [])].sort((a, b) => a - b);
+  }
+
   /** Drops every listener of a container (its processes are gone); counters start afresh. */
   closeAll(containerId: string): void {
     this.listeners.delete(containerId);

@@ -5,10 +5,12 @@
 import { layerTarEntries } from "../archive/layer-tar.js";
 import { writeTar } from "../archive/tar-writer.js";
 import type { ContainerRecord } from "../containers/container-record.js";
-import { canonicalJson, sha256Digest, type JsonValue } from "../digest/index.js";
+import { sha256Digest } from "../digest/index.js";
 import type { EngineContext } from "../engine-context.js";
 import type { Filesystems } from "../fs/filesystems.js";
+import { contentSize } from "../fs/layer.js";
 import type { ImageConfig, ImageRecord } from "../images/image-record.js";
+import { childImage } from "../image-store/commit.js";
 import type { ImageService } from "../image-store/image-service.js";
 import { rfc3339Nano } from "../time-format.js";
 
@@ -34,42 +36,18 @@ export function commitBuildStep(ctx: EngineContext, images: ImageService, fs: Fi
     const diffId = sha256Digest(tar);
     fs.keepLayer(diffId, upper);
     layers.push(diffId);
-    for (const e of upper.values()) if (e.type === "file") upperSize += typeof e.content === "string" ? new TextEncoder().encode(e.content).length : e.content.length;
+    for (const e of upper.values()) if (e.type === "file") upperSize += contentSize(e.content);
   }
   const history = [
     ...(step.parent?.History ?? []),
     { created, ...(step.author ? { author: step.author } : {}), created_by: step.containerCmd.join(" "), ...(empty ? { empty_layer: true } : {}) },
   ];
   const config = structuredClone(step.config);
-  const document = {
-    architecture: step.parent?.Architecture ?? "amd64",
-    ...(step.author ? { author: step.author } : {}),
-    config,
-    container: c.Id,
-    created,
-    history,
-    os: "linux",
-    rootfs: { type: "layers", diff_ids: layers },
-  };
-  const id = sha256Digest(canonicalJson(document as unknown as JsonValue));
   const image: ImageRecord = {
-    Id: id,
-    RepoTags: [],
-    RepoDigests: [],
-    Parent: step.parent?.Id ?? "",
-    Comment: "",
-    Created: created,
-    DockerVersion: "28.2.2",
-    Author: step.author,
-    Config: config,
-    Architecture: step.parent?.Architecture ?? "amd64",
-    ...(step.parent?.Variant ? { Variant: step.parent.Variant } : {}),
-    Os: "linux",
-    Size: (step.parent?.Size ?? 0) + upperSize,
-    Layers: layers,
-    History: history,
+    ...childImage({ parent: step.parent, config, containerId: c.Id, created, history, layers, author: step.author, comment: "", addedSize: upperSize }),
     BuildCacheKey: step.cacheKey,
   };
+  const id = image.Id;
   images.put(image);
   if (step.publish) ctx.events.publish("image", "create", id, { ...(config.Labels ?? {}), name: id });
   return image;

@@ -9,8 +9,8 @@ import { invalidParameter } from "../errors.js";
 import { layerTarEntries } from "../archive/layer-tar.js";
 import { writeTar } from "../archive/tar-writer.js";
 import type { Filesystems } from "../fs/filesystems.js";
-import type { Layer } from "../fs/layer.js";
-import type { ImageConfig, ImageRecord } from "../images/image-record.js";
+import { contentSize, type Layer } from "../fs/layer.js";
+import type { HistoryEntry, ImageConfig, ImageRecord } from "../images/image-record.js";
 import { rfc3339Nano } from "../time-format.js";
 import type { ImageService } from "./image-service.js";
 import { familiarName, parseReference } from "./reference.js";
@@ -105,6 +105,56 @@ function parseArgs(text: string): string[] {
   return ["/bin/sh", "-c", text];
 }
 
+/** What makes a child image: its parent, its config and the history line and layer it adds. */
+export interface ChildImageParts {
+  parent: ImageRecord | undefined;
+  config: ImageConfig;
+  containerId: string;
+  created: string;
+  history: HistoryEntry[];
+  layers: string[];
+  author: string;
+  comment: string;
+  /** Bytes the new layer adds. */
+  addedSize: number;
+}
+
+/**
+ * image.NewChildImage: the config document (whose digest is the image id) and the record the
+ * store keeps, for `docker commit` and each step of `docker build`.
+ */
+export function childImage(parts: ChildImageParts): ImageRecord {
+  const { parent } = parts;
+  const architecture = parent?.Architecture ?? "amd64";
+  const document = {
+    architecture,
+    ...(parts.author ? { author: parts.author } : {}),
+    config: parts.config,
+    container: parts.containerId,
+    created: parts.created,
+    history: parts.history,
+    os: "linux",
+    rootfs: { type: "layers", diff_ids: parts.layers },
+  };
+  return {
+    Id: sha256Digest(canonicalJson(document as unknown as JsonValue)),
+    RepoTags: [],
+    RepoDigests: [],
+    Parent: parent?.Id ?? "",
+    Comment: parts.comment,
+    Created: parts.created,
+    DockerVersion: "28.2.2",
+    Author: parts.author,
+    Config: parts.config,
+    Architecture: architecture,
+    ...(parent?.Variant ? { Variant: parent.Variant } : {}),
+    Os: "linux",
+    Size: (parent?.Size ?? 0) + parts.addedSize,
+    Layers: parts.layers,
+    History: parts.history,
+  };
+}
+
 export function commitContainer(ctx: EngineContext, images: ImageService, fs: Filesystems, c: ContainerRecord, options: CommitOptions): ImageRecord {
   let tagged: string | undefined;
   if (options.repo) {
@@ -140,35 +190,19 @@ export function commitContainer(ctx: EngineContext, images: ImageService, fs: Fi
       ...(options.comment ? { comment: options.comment } : {}),
     },
   ];
-  const layers = [...(base?.Layers ?? []), diffId];
-  const document = {
-    architecture: "amd64",
-    ...(options.author ? { author: options.author } : {}),
+  const upperSize = [...upper.values()].reduce((sum, e) => sum + (e.type === "file" ? contentSize(e.content) : 0), 0);
+  const image = childImage({
+    parent: base,
     config,
-    container: c.Id,
+    containerId: c.Id,
     created,
     history,
-    os: "linux",
-    rootfs: { type: "layers", diff_ids: layers },
-  };
-  const id = sha256Digest(canonicalJson(document as unknown as JsonValue));
-  const upperSize = [...upper.values()].reduce((sum, e) => sum + (e.type === "file" ? (typeof e.content === "string" ? new TextEncoder().encode(e.content).length : e.content.length) : 0), 0);
-  const image: ImageRecord = {
-    Id: id,
-    RepoTags: [],
-    RepoDigests: [],
-    Parent: base?.Id ?? "",
-    Comment: options.comment ?? "",
-    Created: created,
-    DockerVersion: "28.2.2",
-    Author: options.author ?? "",
-    Config: config,
-    Architecture: "amd64",
-    Os: "linux",
-    Size: (base?.Size ?? 0) + upperSize,
-    Layers: layers,
-    History: history,
-  };
+    layers: [...(base?.Layers ?? []), diffId],
+    author: options.author ?? "",
+    comment: options.comment ?? "",
+    addedSize: upperSize,
+  });
+  const id = image.Id;
   images.put(image);
   if (tagged) images.addTag(image, tagged);
   ctx.events.publish("container", "commit", c.Id, { comment: options.comment ?? "", imageID: id, imageRef: tagged ?? "", image: c.Config.Image, name: c.Name.slice(1) });

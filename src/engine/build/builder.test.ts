@@ -242,4 +242,15 @@ describe("POST /build: the legacy builder", () => {
     expect(tool).toMatchObject({ type: "file", uid: 1234, gid: 4321, mode: 0o755 });
     expect(layers.some((l) => l.has("/opt/notes.gz"))).toBe(true);
   });
+
+  it("makes the directories a --chown copy needs with the copy's owner", async () => {
+    const { engine } = setup();
+    const result = await build(engine, { Dockerfile: "FROM alpine\nCOPY --chown=nobody:nogroup app.txt /srv/deep/\nHEALTHCHECK --retries=10 CMD true\n", "app.txt": "x" }, {}, ["owned"]);
+    expect(result.error).toBeUndefined();
+    const image = engine.images.get("owned");
+    const layer = engine.fs.imageLayers(image).find((l) => l.has("/srv/deep/app.txt"));
+    expect(layer?.get("/srv/deep")).toMatchObject({ type: "dir", uid: 65534, gid: 65533 });
+    expect(layer?.get("/srv/deep/app.txt")).toMatchObject({ uid: 65534, gid: 65533 });
+    expect(image.History.at(-1)?.created_by).toMatch(/HEALTHCHECK &\{\["CMD-SHELL" "true"\] "0s" "0s" "0s" "0s" '\\n'\}$/);
+  });
 });

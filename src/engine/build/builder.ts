@@ -621,7 +621,7 @@ export class Builder {
     const scratch = this.scratchRecord(state);
     const root = this.engine.fs.rootfs(scratch);
     try {
-      await performCopy(root, source, plan, { chown: c.chown, preserveOwnership: from !== "" && c.chown === "", decompress: c.kind === "add" });
+      await performCopy(root, source, plan, { chown: c.chown, preserveOwnership: from !== "" && c.chown === "", decompress: c.kind === "add", now: this.engine.ctx.clock.now() });
       // Exported as an image without a commit: Docker logs no event for it.
       this.commitContainer(state, scratch, containerConfig, false);
     } finally {
@@ -668,7 +668,17 @@ function goQuoteList(list: string[] | null | undefined): string {
 /** Go's %q of a *HealthConfig: &{[CMD-SHELL x] 0s 0s 0s 0s 0}, with %q quoting the Test words. */
 function goHealthString(h: HealthConfig): string {
   const d = (ns: number | undefined) => goDuration(ns ?? 0);
-  return `&{[${(h.Test ?? []).map((s) => JSON.stringify(s)).join(" ")}] "${d(h.Interval)}" "${d(h.Timeout)}" "${d(h.StartPeriod)}" "${d(h.StartInterval)}" '\\x${(h.Retries ?? 0).toString(16).padStart(2, "0")}'}`;
+  return `&{[${(h.Test ?? []).map((s) => JSON.stringify(s)).join(" ")}] "${d(h.Interval)}" "${d(h.Timeout)}" "${d(h.StartPeriod)}" "${d(h.StartInterval)}" ${goQuoteRune(h.Retries ?? 0)}}`;
+}
+
+/** strconv.QuoteRune, as %q prints an int: 'A', '\n', '\x00'. */
+function goQuoteRune(n: number): string {
+  const escapes: Record<number, string> = { 7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 39: "\\'", 92: "\\\\" };
+  const escaped = escapes[n];
+  if (escaped !== undefined) return `'${escaped}'`;
+  if (n >= 0x20 && n < 0x7f) return `'${String.fromCharCode(n)}'`;
+  if (n < 0x80) return `'\\x${n.toString(16).padStart(2, "0")}'`;
+  return n <= 0xffff ? `'${String.fromCharCode(n)}'` : `'\\U${n.toString(16).padStart(8, "0")}'`;
 }
 
 /** time.Duration's String for whole seconds and the like: 30s, 1m30s, 0s. */

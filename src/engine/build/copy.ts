@@ -122,12 +122,20 @@ export async function performCopy(
   root: LayeredFs,
   source: BuildContext,
   plan: CopyPlan,
-  options: { chown: string; preserveOwnership: boolean; decompress: boolean },
+  options: { chown: string; preserveOwnership: boolean; decompress: boolean; now: number },
 ): Promise<void> {
   const owner = options.chown !== "" ? chownIds(root, options.chown) : { uid: 0, gid: 0 };
+  // Directories the copy has to make are the copy's owner's (MkdirAllAndChown, new ones only).
+  const makeDirs = (dir: string) => {
+    let at = "";
+    for (const part of dir.split("/").filter(Boolean)) {
+      at = `${at}/${part}`;
+      if (root.resolve(at, true).entry?.type !== "dir") root.put(at, { type: "dir", mode: 0o755, mtime: options.now, ...owner });
+    }
+  };
   const write = (path: string, entry: TarEntry, keepOwners = options.preserveOwnership) => {
     const parent = goDir(path);
-    if (root.resolve(parent, true).entry?.type !== "dir") root.makeDir(parent, true);
+    if (root.resolve(parent, true).entry?.type !== "dir") makeDirs(parent);
     const ids = keepOwners ? { uid: entry.uid, gid: entry.gid } : owner;
     const mode = entry.mode & 0o7777;
     if (entry.type === "dir") {
@@ -146,7 +154,7 @@ export async function performCopy(
     if (!entry) throw new BuildStepError(`source path not found: stat ${info.path}: file does not exist`);
     const destPath = goClean(plan.dest);
     if (entry.type === "dir") {
-      if (root.resolve(destPath, true).entry?.type !== "dir") root.makeDir(destPath, true);
+      if (root.resolve(destPath, true).entry?.type !== "dir") makeDirs(destPath);
       const prefix = info.path === "" ? "" : `${info.path}/`;
       for (const p of source.under(info.path)) {
         const child = source.raw(p);
@@ -157,7 +165,7 @@ export async function performCopy(
     const data = entry.data ?? new Uint8Array();
     const members = options.decompress ? await archiveEntries(data) : undefined;
     if (members) {
-      if (root.resolve(destPath, true).entry?.type !== "dir") root.makeDir(destPath, true);
+      if (root.resolve(destPath, true).entry?.type !== "dir") makeDirs(destPath);
       // Unpacked as the archive says, its owners included (the builder's Untar maps no ids).
       for (const member of members) {
         const name = goClean(`/${member.name}`);

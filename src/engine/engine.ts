@@ -34,6 +34,8 @@ export interface EngineOptions {
   hostname?: string;
   /** The host's files, which bind mounts show inside containers. */
   hostFs?: IFileSystem;
+  /** The first ephemeral host port (32768, as Docker's, unless a test host needs another). */
+  firstEphemeralPort?: number;
 }
 
 export class Engine {
@@ -48,7 +50,7 @@ export class Engine {
   readonly fs: Filesystems;
   readonly net: NetStack;
   readonly processes = new ProcessTable();
-  readonly ports = new PortAllocator();
+  readonly ports: PortAllocator;
   readonly daemonId: string;
   readonly hostname: string;
   readonly pullBandwidth: number;
@@ -58,6 +60,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     const store = new RecordStore();
+    this.ports = new PortAllocator(options.firstEphemeralPort);
     this.ctx = { store, clock: options.clock, ids: options.ids, events: new EventBus(options.clock) };
     this.images = new ImageService(this.ctx);
     this.networks = new NetworkService(this.ctx);

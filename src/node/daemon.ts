@@ -24,6 +24,8 @@ export interface DaemonOptions {
   dataRoot?: string;
   /** Where a failed write to the data root is reported (it is retried); stderr by default. */
   onPersistError?: (error: unknown) => void;
+  /** Where ephemeral published ports start (32768 by default, as Docker's). */
+  firstEphemeralPort?: number;
 }
 
 export interface Daemon {
@@ -102,6 +104,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     ids: new CryptoIdSource(),
     pullBandwidth: 0,
     ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
+    ...(options.firstEphemeralPort === undefined ? {} : { firstEphemeralPort: options.firstEphemeralPort }),
     ...(snapshot ? { snapshot } : {}),
     // Bind mounts (-v /host/path:/in/container) show the host's real files.
     hostFs: new ReadWriteFs({ root: "/" }),

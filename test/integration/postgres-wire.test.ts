@@ -149,7 +149,8 @@ describe("a real pg client against the playground's postgres", () => {
   let hostPort: number;
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    // Apart from the other daemons test files run at the same time, which publish from 32768.
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], firstEphemeralPort: 40000 + Math.floor(Math.random() * 4000) });
     api = `http://${daemon.addresses[0] ?? ""}`;
     const pulled = await call("POST", "/images/create?fromImage=postgres&tag=latest");
     expect(pulled.status).toBe(200);

@@ -24,7 +24,8 @@ describe.skipIf(!onPath("docker"))("containers that run, through the real docker
   const docker = (...args: string[]) => run("docker", args, env);
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    // Apart from the other daemons test files run at the same time, which publish from 32768.
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], firstEphemeralPort: 35000 + Math.floor(Math.random() * 4000) });
     env = dockerEnv(daemon.addresses[0] ?? "");
     for (const image of ["alpine", "nginx", "redis"]) await docker("pull", "-q", image);
   }, 60_000);

@@ -10,7 +10,15 @@ const ephemeralEnd = 60999;
 export class PortAllocator {
   /** "tcp/8080" → the host IPs bound on that port. */
   private readonly inUse = new Map<string, Set<string>>();
-  private nextEphemeral = ephemeralStart;
+  private nextEphemeral: number;
+
+  /**
+   * `firstEphemeral`: where ephemeral host ports start (Docker's 32768 by default). Several
+   * daemons on one host (parallel test files) keep apart by starting elsewhere.
+   */
+  constructor(private readonly firstEphemeral = ephemeralStart) {
+    this.nextEphemeral = firstEphemeral;
+  }
 
   private key(proto: string, port: number): string {
     return `${proto}/${port}`;
@@ -24,9 +32,9 @@ export class PortAllocator {
   }
 
   private ephemeral(proto: string, ip: string): number {
-    for (let tries = 0; tries <= ephemeralEnd - ephemeralStart; tries++) {
+    for (let tries = 0; tries <= ephemeralEnd - this.firstEphemeral; tries++) {
       const port = this.nextEphemeral;
-      this.nextEphemeral = port >= ephemeralEnd ? ephemeralStart : port + 1;
+      this.nextEphemeral = port >= ephemeralEnd ? this.firstEphemeral : port + 1;
       if (!this.conflicts(proto, port, ip)) return port;
     }
     throw systemError("no available ports in the ephemeral range");

@@ -10,3 +10,19 @@ export function rfc3339Nano(ms: number): string {
   const fraction = String(nanos).padStart(9, "0").replace(/0+$/, "");
   return `${iso.slice(0, 19)}${fraction ? `.${fraction}` : ""}Z`;
 }
+
+/** time.Duration's String, from nanoseconds: "0s", "500ms", "1.5s", "1m30s", "2h0m0s". */
+export function goDurationString(ns: number): string {
+  if (ns === 0) return "0s";
+  const sign = ns < 0 ? "-" : "";
+  let rest = Math.abs(ns);
+  const trim = (n: number) => String(Number(n.toFixed(9)));
+  if (rest < 1e3) return `${sign}${trim(rest)}ns`;
+  if (rest < 1e6) return `${sign}${trim(rest / 1e3)}µs`;
+  if (rest < 1e9) return `${sign}${trim(rest / 1e6)}ms`;
+  const hours = Math.floor(rest / 3.6e12);
+  rest -= hours * 3.6e12;
+  const minutes = Math.floor(rest / 6e10);
+  rest -= minutes * 6e10;
+  return `${sign}${hours ? `${hours}h` : ""}${hours || minutes ? `${minutes}m` : ""}${trim(rest / 1e9)}s`;
+}

@@ -10,16 +10,19 @@ import type { ContainerRecord } from "../containers/container-record.js";
 import type { HealthConfig, ImageConfig, ImageRecord } from "../images/image-record.js";
 import { pullImage } from "../image-store/pull.js";
 import { familiarName, parseReference } from "../image-store/reference.js";
+import { goJoin } from "../archive/go-path.js";
 import { parseSignal } from "../runtime/signals.js";
+import { goDurationString } from "../time-format.js";
 import { BuildArgs } from "./build-args.js";
 import { commitBuildStep } from "./build-commit.js";
 import { BuildContext } from "./build-context.js";
 import { BuildStepError } from "./build-error.js";
 import { parseExposedPorts } from "./expose.js";
-import { normalizeDest, performCopy, planCopy, sourceHash } from "./copy.js";
+import { performCopy, planCopy, sourceHash } from "./copy.js";
 import type { CommandLine, Dockerfile, Instruction, Stage } from "./dockerfile/instructions.js";
 import { expandInstruction, expandWord, expandWords } from "./dockerfile/expand.js";
 import { DockerfileParseError } from "./dockerfile/errors.js";
+import { goQuote } from "./dockerfile/go-text.js";
 import { parseDockerfile } from "./dockerfile/parse.js";
 
 /** What POST /build asks for, read from its query. */
@@ -523,7 +526,7 @@ export class Builder {
 
   private async workdir(state: State, path: string): Promise<void> {
     const current = state.runConfig.WorkingDir ?? "";
-    const dir = path.startsWith("/") ? path : joinClean("/", current, path);
+    const dir = path.startsWith("/") ? path : goJoin("/", current, path);
     state.runConfig.WorkingDir = dir;
     const containerConfig = { ...structuredClone(state.runConfig), Cmd: [...this.shellOf(state.runConfig), `#(nop) WORKDIR ${dir}`] };
     if (this.probeCache(state, containerConfig)) return;
@@ -662,13 +665,13 @@ export class Builder {
 
 /** Go's %q of a []string: ["a" "b"]. */
 function goQuoteList(list: string[] | null | undefined): string {
-  return `[${(list ?? []).map((s) => JSON.stringify(s)).join(" ")}]`;
+  return `[${(list ?? []).map(goQuote).join(" ")}]`;
 }
 
 /** Go's %q of a *HealthConfig: &{[CMD-SHELL x] 0s 0s 0s 0s 0}, with %q quoting the Test words. */
 function goHealthString(h: HealthConfig): string {
-  const d = (ns: number | undefined) => goDuration(ns ?? 0);
-  return `&{[${(h.Test ?? []).map((s) => JSON.stringify(s)).join(" ")}] "${d(h.Interval)}" "${d(h.Timeout)}" "${d(h.StartPeriod)}" "${d(h.StartInterval)}" ${goQuoteRune(h.Retries ?? 0)}}`;
+  const d = (ns: number | undefined) => goDurationString(ns ?? 0);
+  return `&{[${(h.Test ?? []).map(goQuote).join(" ")}] "${d(h.Interval)}" "${d(h.Timeout)}" "${d(h.StartPeriod)}" "${d(h.StartInterval)}" ${goQuoteRune(h.Retries ?? 0)}}`;
 }
 
 /** strconv.QuoteRune, as %q prints an int: 'A', '\n', '\x00'. */
@@ -681,24 +684,3 @@ function goQuoteRune(n: number): string {
   return n <= 0xffff ? `'${String.fromCharCode(n)}'` : `'\\U${n.toString(16).padStart(8, "0")}'`;
 }
 
-/** time.Duration's String for whole seconds and the like: 30s, 1m30s, 0s. */
-function goDuration(ns: number): string {
-  if (ns === 0) return "0s";
-  const s = ns / 1e9;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  return `${h ? `${h}h` : ""}${h || m ? `${m}m` : ""}${Number(rest.toFixed(9))}s`;
-}
-
-function joinClean(...parts: string[]): string {
-  const out: string[] = [];
-  for (const part of parts.join("/").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return `/${out.join("/")}`;
-}
-
-export { normalizeDest };

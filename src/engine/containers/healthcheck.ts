@@ -4,7 +4,7 @@
 // in the start period do not count). The last five results are kept for inspect.
 import type { HealthConfig } from "../images/image-record.js";
 import type { Clock } from "../ports.js";
-import { rfc3339Nano } from "../time-format.js";
+import { goDurationString, rfc3339Nano } from "../time-format.js";
 
 export type HealthStatus = "starting" | "healthy" | "unhealthy";
 
@@ -47,15 +47,6 @@ export function probeCommand(config: HealthConfig | undefined): string[] | undef
 
 function duration(ns: number | undefined, fallback: number): number {
   return ns && ns > 0 ? ns / NS_PER_MS : fallback;
-}
-
-/** "30s", "1m30s": Go's time.Duration text, as the timeout message prints it. */
-function goDuration(ms: number): string {
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(3).replace(/0+$/, "")}s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds - minutes * 60;
-  return `${minutes}m${Number.isInteger(rest) ? rest : rest.toFixed(3).replace(/0+$/, "")}s`;
 }
 
 export interface HealthMonitorOptions {
@@ -113,7 +104,7 @@ export class HealthMonitor {
     if (this.stopped) return;
     const end = clock.now();
     const entry: HealthLogEntry = timedOut
-      ? { Start: rfc3339Nano(start), End: rfc3339Nano(end), ExitCode: -1, Output: `Health check exceeded timeout (${goDuration(timeout)})` }
+      ? { Start: rfc3339Nano(start), End: rfc3339Nano(end), ExitCode: -1, Output: `Health check exceeded timeout (${goDurationString(timeout * 1e6)})` }
       : { Start: rfc3339Nano(start), End: rfc3339Nano(end), ExitCode: result.exitCode, Output: result.output.slice(0, MAX_OUTPUT) };
     const before = this.state.Status;
     this.state.Log = [...this.state.Log, entry].slice(-MAX_LOG_ENTRIES);

@@ -36,6 +36,11 @@ async function isSettled(promise: Promise<unknown>): Promise<boolean> {
   return settled;
 }
 
+/** Lets pending work run until `done` holds (or gives up after a few hundred turns). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 const message = (response: ApiResponse) => [response.status, (response.body as { message?: string } | undefined)?.message];
 const zero = "0001-01-01T00:00:00Z";
 
@@ -239,5 +244,47 @@ describe("what create fills in", () => {
     const { create, inspect } = await setup("alpine");
     const id = await create("", { Image: "alpine" });
     expect((await inspect(id)).Name).toMatch(/^\/[a-z]+_[a-z]+$/);
+  });
+});
+
+describe("nginx's start over its image's files", () => {
+  const confWith = (port: number) => `server {\n    listen       ${port};\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html;\n    }\n}\n`;
+
+  it("opens its port as start returns, and every first start leaves the same footprint, stamped with its own time", async () => {
+    const { call, create, clock, engine } = await setup("nginx");
+    const first = await create("one", { Image: "nginx" });
+    await call("POST", "/containers/one/start");
+    expect(engine.net.listeningPorts(first)).toEqual([80]);
+    clock.advance(5000);
+    const second = await create("two", { Image: "nginx" });
+    await call("POST", "/containers/two/start");
+    expect(engine.net.listeningPorts(second)).toEqual([80]);
+    const changes = async (ref: string) => (await call("GET", `/containers/${ref}/changes`)).body;
+    expect(await changes("two")).toEqual(await changes("one"));
+    expect(await changes("two")).toContainEqual({ Path: "/run/nginx.pid", Kind: 1 });
+    const pid = (id: string) => engine.fs.rootfs(engine.containers.get(id)).entry("/run/nginx.pid");
+    expect(pid(second)?.mtime).toBe(pid(first)!.mtime + 5000);
+    const conf = engine.fs.rootfs(engine.containers.get(second)).readText("/etc/nginx/conf.d/default.conf");
+    expect(conf).toContain("listen  [::]:80;");
+  });
+
+  it("reads a configuration the container changed, or one mounted over the image's, before listening", async () => {
+    const { call, create, engine } = await setup("nginx");
+    const edited = await create("edited", { Image: "nginx" });
+    engine.fs.rootfs(engine.containers.get(edited)).put("/etc/nginx/conf.d/default.conf", { type: "file", content: confWith(9090), mode: 0o644, mtime: 0 });
+    await call("POST", "/containers/edited/start");
+    expect(engine.net.listeningPorts(edited)).toEqual([9090]);
+
+    await call("POST", "/volumes/create", {}, { Name: "conf" });
+    engine.fs.volume("conf").put("/default.conf", { type: "file", content: confWith(8081), mode: 0o644, mtime: 0 });
+    const mounted = await create("mounted", { Image: "nginx", HostConfig: { Binds: ["conf:/etc/nginx/conf.d"] } });
+    await call("POST", "/containers/mounted/start");
+    await until(() => engine.net.listeningPorts(mounted).length > 0);
+    expect(engine.net.listeningPorts(mounted)).toEqual([8081]);
+
+    // A fresh container of the image still reads the image's files.
+    const plain = await create("plain", { Image: "nginx" });
+    await call("POST", "/containers/plain/start");
+    expect(engine.net.listeningPorts(plain)).toEqual([80]);
   });
 });

@@ -183,6 +183,9 @@ export class ContainerService {
           return service.deps.fs.view(c);
         },
         root,
+        unmounted(path) {
+          return service.deps.fs.unmounted(c, path);
+        },
         cwd: c.Config.WorkingDir || "/",
         user: c.Config.User,
         net: this.netOf(c),

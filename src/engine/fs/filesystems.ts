@@ -9,7 +9,7 @@ import type { ImageRecord } from "../images/image-record.js";
 import { catalogLayer } from "../images/index.js";
 import { hostnameFile, hostsFile, resolvConfFile, type EtcInput } from "./etc-files.js";
 import { decodeLayer, encodeLayer } from "./layer-codec.js";
-import { contentSize, type Layer, type LiveEntry } from "./layer.js";
+import { contentSize, isWithin, normalizePath, type Layer, type LiveEntry } from "./layer.js";
 import { LayeredFs } from "./layered-fs.js";
 import { LazyFs } from "./lazy-fs.js";
 import { MountedFs, type Mount } from "./mounted-fs.js";
@@ -25,6 +25,15 @@ export interface FilesystemDeps {
 /** A writable layer may hold this much before writes fail with "No space left on device". */
 const MAX_WRITABLE_BYTES = 64 * 1024 * 1024;
 const PREDEFINED_NETWORKS = new Set(["bridge", "host", "none", "default"]);
+
+/** What compose() mounts in every container besides its own mounts. */
+const GENERATED_MOUNTS = ["/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/proc/net"];
+
+/** Whether a mount at `target` lies over the (normal) path `p` or under it. */
+function overlaps(p: string, target: string): boolean {
+  const t = normalizePath(target);
+  return isWithin(p, t) || isWithin(t, p);
+}
 
 const containerKey = (id: string) => `container/${id}`;
 const volumeKey = (name: string) => `volume/${name}`;
@@ -253,6 +262,20 @@ export class Filesystems {
     } catch {
       return "missing";
     }
+  }
+
+  /**
+   * ProcessContext.unmounted: true when no mount of the container (volume, bind, tmpfs, the
+   * generated /etc files, /proc/net) lies over `path` or anywhere under it, so the root
+   * filesystem alone answers for it, synchronously and without composing the view.
+   */
+  unmounted(c: ContainerRecord, path: string): boolean {
+    const p = normalizePath(path);
+    for (const m of c.Mounts) if (overlaps(p, m.Destination)) return false;
+    const tmpfs = c.HostConfig["Tmpfs"] as Record<string, string> | undefined;
+    if (tmpfs) for (const target in tmpfs) if (overlaps(p, target)) return false;
+    for (const target of GENERATED_MOUNTS) if (overlaps(p, target)) return false;
+    return true;
   }
 
   /** `docker diff`: the writable layer's changes. */

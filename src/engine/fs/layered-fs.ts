@@ -86,6 +86,23 @@ export class LayeredFs implements IFileSystem {
     return this.upper;
   }
 
+  /** The image's layers under this tree: one array, shared by every container of the image. */
+  get lowerLayers(): readonly Layer[] {
+    return this.options.lowers;
+  }
+
+  /**
+   * Sets upper-layer entries as an earlier run of the same writes over the same image left them
+   * (see image-memo.ts); entries stamped `recordedAt` take the present time.
+   */
+  replay(entries: readonly (readonly [string, LayerEntry])[], recordedAt: number): void {
+    if (entries.length === 0) return;
+    this.writable("open", entries[0]?.[0] ?? "/");
+    const now = this.options.now();
+    for (const [path, entry] of entries) this.setUpper(path, entry.type !== "whiteout" && entry.mtime === recordedAt ? { ...entry, mtime: now } : { ...entry });
+    this.changed(entries[0]?.[0] ?? "/");
+  }
+
   // ---- lookups (synchronous) -------------------------------------------------------------
 
   /** The entry at an exact path, symlinks not followed, or undefined. */

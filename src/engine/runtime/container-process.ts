@@ -27,6 +27,8 @@ export interface ProcessOptions {
   /** The container's files as processes see them; composed on first use. */
   fs?: () => IFileSystem;
   root?: LayeredFs;
+  /** ProcessContext.unmounted: no mount over or under the path. */
+  unmounted?: (path: string) => boolean;
   cwd?: string;
   user?: string;
   net?: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] };

@@ -29,6 +29,7 @@ export interface PortFacts {
   tty: boolean;
   clock: Clock;
   root?: LayeredFs;
+  unmounted?: (path: string) => boolean;
   cwd?: string;
   user?: string;
   net?: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] };
@@ -46,6 +47,7 @@ export class ProcessPort implements ProcessContext {
   readonly cwd: string;
   readonly user: string;
   declare processes?: () => ProcessEntry[];
+  readonly unmounted: ((path: string) => boolean) | undefined;
   readonly read: () => Promise<string | null>;
   readonly pace: () => Promise<void>;
   readonly stdout: (text: string) => void;
@@ -67,6 +69,7 @@ export class ProcessPort implements ProcessContext {
     this.cwd = facts.cwd || "/";
     this.user = facts.user ?? "";
     if (facts.processes) this.processes = facts.processes;
+    this.unmounted = facts.unmounted;
     this.read = () => host.readInput();
     this.pace = () => host.pace();
     this.stdout = (text) => {

@@ -24,6 +24,11 @@ export interface ProcessContext {
   readonly fs: IFileSystem | undefined;
   /** The root filesystem alone, readable synchronously (PATH lookups). */
   readonly root: LayeredFs | undefined;
+  /**
+   * Whether a path and everything under it live on the root filesystem alone, with no volume,
+   * bind mount, tmpfs or generated /etc file over or inside it: then `root` reads it as `fs` would.
+   */
+  readonly unmounted?: ((path: string) => boolean) | undefined;
   readonly cwd: string;
   readonly user: string;
   /**

@@ -1,5 +1,7 @@
 // Service programs of the well-known images: they log their start-up as the real servers do,
 // stay up, and stop cleanly on the signal their image's StopSignal names.
+import { freshImageMemo } from "../../fs/image-memo.js";
+import type { LayerEntry } from "../../fs/layer.js";
 import { exitsOn, noHandlers, type ProcessContext, type Program } from "../program.js";
 import { serveHttpd, serveNginx } from "./web-servers.js";
 
@@ -46,13 +48,20 @@ function withIpv6Listen(text: string): string {
 /**
  * What nginx and its entrypoint leave in the container's layer, so `docker diff` shows what it
  * shows for a real nginx: the IPv6 listen line added to default.conf (once), the temp
- * directories under /var/cache/nginx, and /run/nginx.pid.
+ * directories under /var/cache/nginx, and /run/nginx.pid. `memo` is the image's, for a first
+ * start: the writes are the same for every container of the image, so they are replayed.
  */
-function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean): void {
+function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean, memo: Map<string, unknown> | undefined): void {
   const root = ctx.root;
   if (!root || root.empty) return;
+  const key = viaEntrypoint ? "nginx-footprint-entrypoint" : "nginx-footprint";
+  const recorded = memo?.get(key) as { entries: [string, LayerEntry][]; at: number } | undefined;
   const now = ctx.clock.now();
   try {
+    if (recorded) {
+      root.replay(recorded.entries, recorded.at);
+      return;
+    }
     const conf = "/etc/nginx/conf.d/default.conf";
     const text = viaEntrypoint ? root.readText(conf) : undefined;
     if (text !== undefined && !text.includes("[::]:")) root.put(conf, { type: "file", content: withIpv6Listen(text), mode: 0o644, mtime: now });
@@ -61,6 +70,7 @@ function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean): void {
       if (!root.entry(path)) root.makeDir(path, true, 0o700);
     }
     root.put(root.entry("/run")?.type === "dir" ? "/run/nginx.pid" : "/var/run/nginx.pid", { type: "file", content: "1\n", mode: 0o644, mtime: now });
+    memo?.set(key, { entries: [...root.upperLayer], at: now });
   } catch {
     // A read-only root: nginx would fail to write its pid; the playground lets it run.
   }
@@ -105,10 +115,12 @@ function nginxStartLog(time: string, version: string): string {
 export const nginx: Program = (ctx) => {
   const version = envValue(ctx, "NGINX_VERSION", "1.29.3");
   if (ctx.argv[0] !== undefined && nginxTool(ctx, version)) return noHandlers;
-  nginxFootprint(ctx, ctx.argv[0]?.endsWith("docker-entrypoint.sh") === true);
+  // Taken before the footprint is written: whether this is a first start over the image's files.
+  const memo = ctx.root ? freshImageMemo(ctx.root) : undefined;
+  nginxFootprint(ctx, ctx.argv[0]?.endsWith("docker-entrypoint.sh") === true, memo);
   if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") ctx.stdout(NGINX_ENTRYPOINT_LOG);
   ctx.stderr(nginxStartLog(nginxTime(ctx.clock.now()), envValue(ctx, "NGINX_VERSION", "1.29.3")));
-  serveNginx(ctx, version);
+  serveNginx(ctx, version, memo);
   const stop = exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
     const when = nginxTime(ctx.clock.now());
     const kind = signal === "SIGQUIT" ? "graceful shutdown" : "exiting";

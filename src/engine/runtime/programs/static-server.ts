@@ -92,7 +92,8 @@ export async function lookupFile(fs: IFileSystem, root: string, target: string, 
 export interface StaticServerOptions {
   server: string;
   root: () => Promise<{ root: string; indexes: string[] }>;
-  fs: IFileSystem;
+  /** The container's files, composed when the first request comes. */
+  files(): IFileSystem | undefined;
   now: () => number;
   errorPage(status: number, reason: string): string;
   /** Extra headers of every answer, after Server and Date. */
@@ -121,7 +122,8 @@ export function staticServer(options: StaticServerOptions): (request: HttpReques
     };
     if (request.method !== "GET" && request.method !== "HEAD") return answer(405, options.errorPage(405, "Not Allowed"), "text/html");
     const { root, indexes } = await options.root();
-    const found = await lookupFile(options.fs, root, request.path, indexes);
+    const fs = options.files();
+    const found: Found = fs ? await lookupFile(fs, root, request.path, indexes) : { kind: "missing" };
     switch (found.kind) {
       case "file":
         return answer(200, found.content, mimeType(found.path), [["Last-Modified", httpDate(found.mtime)], ...(options.extraHeaders?.(found) ?? []), ["Accept-Ranges", "bytes"]]);

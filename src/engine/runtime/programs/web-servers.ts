@@ -3,6 +3,7 @@
 // at once), with their access log lines on stdout and their own error pages.
 import type { IFileSystem } from "just-bash";
 import type { HttpRequest } from "../../net/net-stack.js";
+import type { LayeredFs } from "../../fs/layered-fs.js";
 import type { ProcessContext } from "../program.js";
 import { logTime, staticServer } from "./static-server.js";
 
@@ -41,6 +42,17 @@ function includedDirs(main: string): string[] {
 /** The last configuration read and what it says: every nginx container of an image reads the same files. */
 let lastSite: { files: string[]; site: NginxSite } | undefined;
 
+/** What a set of configuration files says, parsed once for as long as the files stay the same. */
+function siteOf(files: string[]): NginxSite {
+  const known = lastSite;
+  if (known && known.files.length === files.length && known.files.every((f, i) => f === files[i])) {
+    return { ...known.site, indexes: [...known.site.indexes] };
+  }
+  const site = parseNginxSite(files);
+  lastSite = { files, site };
+  return { ...site, indexes: [...site.indexes] };
+}
+
 /** The first server block's port, and the root and index of its "location /". */
 export async function nginxSite(fs: IFileSystem): Promise<NginxSite> {
   const main = await readText(fs, "/etc/nginx/nginx.conf");
@@ -54,13 +66,58 @@ export async function nginxSite(fs: IFileSystem): Promise<NginxSite> {
     }
     for (const name of names) files.push(await readText(fs, `${dir}/${name}`));
   }
-  const known = lastSite;
-  if (known && known.files.length === files.length && known.files.every((f, i) => f === files[i])) {
-    return { ...known.site, indexes: [...known.site.indexes] };
+  return siteOf(files);
+}
+
+/**
+ * nginxSite read at once from the root filesystem, when no mount lies over the configuration:
+ * what a container started from the image sees. Undefined when a mount (a bind-mounted
+ * default.conf, say) makes the container's composed view the one to read.
+ */
+function nginxSiteNow(ctx: ProcessContext, memo?: Map<string, unknown>): NginxSite | undefined {
+  const root = ctx.root;
+  const unmounted = ctx.unmounted;
+  if (!root || !unmounted || !unmounted("/etc/nginx")) return undefined;
+  // A first start over the image's files (after the footprint, which memo keys alike): what the
+  // first container of the image read.
+  const known = memo?.get("nginx-site") as NginxSite | undefined;
+  if (known) return { ...known, indexes: [...known.indexes] };
+  const site = readNginxSiteNow(root, unmounted);
+  if (site) memo?.set("nginx-site", site);
+  return site && { ...site, indexes: [...site.indexes] };
+}
+
+function readNginxSiteNow(root: LayeredFs, unmounted: (path: string) => boolean): NginxSite | undefined {
+  const read = (path: string): string | undefined => {
+    try {
+      const found = root.resolve(path, true, "open");
+      if (!unmounted(found.path)) return undefined;
+      const entry = found.entry;
+      if (entry?.type !== "file") return "";
+      return typeof entry.content === "string" ? entry.content : new TextDecoder().decode(entry.content);
+    } catch {
+      return "";
+    }
+  };
+  const main = read("/etc/nginx/nginx.conf");
+  if (main === undefined) return undefined;
+  const files = [main];
+  for (const dir of includedDirs(main)) {
+    let names: string[];
+    try {
+      const found = root.resolve(dir, true, "open");
+      if (!unmounted(found.path)) return undefined;
+      names = found.entry?.type === "dir" ? root.list(found.path).filter((n) => n.endsWith(".conf")) : [];
+    } catch {
+      names = [];
+    }
+    for (const name of names) {
+      const text = read(`${dir}/${name}`);
+      if (text === undefined) return undefined;
+      files.push(text);
+    }
   }
-  const site = parseNginxSite(files);
-  lastSite = { files, site };
-  return { ...site, indexes: [...site.indexes] };
+  return siteOf(files);
 }
 
 function parseNginxSite(files: string[]): NginxSite {
@@ -90,21 +147,23 @@ function nginxAccessLine(request: HttpRequest, status: number, bytes: number, no
   return `${request.remoteAddress} - - [${logTime(now)}] "${requestLine(request)}" ${status} ${bytes} "${referer}" "${agent}" "${forwarded}"\n`;
 }
 
-export function serveNginx(ctx: ProcessContext, version: string): void {
-  const fs = ctx.fs;
+export function serveNginx(ctx: ProcessContext, version: string, memo?: Map<string, unknown>): void {
   const net = ctx.net;
-  if (!fs || !net || net.peer.kind !== "container") return;
+  if (!ctx.root || !net || net.peer.kind !== "container") return;
   const containerId = net.peer.id;
   // Methods, not arrow properties: under tsx each of those would carry a property dictionary
   // for its kept name, for as long as the container runs.
   const handle = staticServer({
     server: `nginx/${version}`,
-    fs,
+    files() {
+      return ctx.fs;
+    },
     now() {
       return ctx.clock.now();
     },
     root() {
-      return nginxSite(fs);
+      const fs = ctx.fs;
+      return fs ? nginxSite(fs) : Promise.resolve(nginxSiteNow(ctx) ?? { port: 80, root: "/usr/share/nginx/html", indexes: ["index.html"] });
     },
     errorPage: nginxErrorPage(version),
     extraHeaders(found) {
@@ -114,6 +173,15 @@ export function serveNginx(ctx: ProcessContext, version: string): void {
       ctx.stdout(nginxAccessLine(request, status, bytes, ctx.clock.now()));
     },
   });
+  // The image's own configuration is read at once, so the port is open when start returns;
+  // a mounted one is read through the container's view.
+  const now = nginxSiteNow(ctx, memo);
+  if (now) {
+    net.stack.listen(containerId, now.port, { kind: "http", handle });
+    return;
+  }
+  const fs = ctx.fs;
+  if (!fs) return;
   void nginxSite(fs).then((site) => {
     if (!ctx.exited) net.stack.listen(containerId, site.port, { kind: "http", handle });
   });
@@ -141,7 +209,9 @@ export function serveHttpd(ctx: ProcessContext, version: string): void {
   const containerId = net.peer.id;
   const handle = staticServer({
     server: `Apache/${version} (Unix)`,
-    fs,
+    files() {
+      return fs;
+    },
     now() {
       return ctx.clock.now();
     },

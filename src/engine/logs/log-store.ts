@@ -1,64 +1,127 @@
 // Container logs with json-file semantics: every line kept with its stream and time, bounded per
 // container, and followers told of new lines as they are written.
+//
+// A write of whole lines (a service's start-up notices, most often) is kept as it came, one
+// record for all its lines; it is cut into lines when the log is read or followed. Reads are rare
+// next to writes, and every line of one write has the same stream and time anyway.
 import type { RecordStore } from "../state/record-store.js";
 
 export interface LogEntry {
   stream: "stdout" | "stderr";
   /** Engine-clock milliseconds. */
   time: number;
+  /** One line with its "\n" (the last may lack it); a kept record may hold several. */
   text: string;
 }
 
-const maxEntries = 5000;
+const maxLines = 5000;
+
+/** The lines of a text, each with its "\n" (the last without one if the text ends unterminated). */
+function* linesOf(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl + 1;
+    yield start === 0 && end === text.length ? text : text.slice(start, end);
+    start = end;
+  }
+}
+
+function lineCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  return text.endsWith("\n") ? count : count + 1;
+}
 
 export class LogStore {
   private readonly followers = new Map<string, Set<(entry: LogEntry) => void>>();
   /** A partial line per container stream, joined with the next write as json-file does. */
   private readonly partial = new Map<string, LogEntry>();
+  /** Lines kept per container, counted on first use after a restore. */
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly store: RecordStore) {}
 
+  /** The container's log, a line per entry. */
   entries(containerId: string): LogEntry[] {
+    const kept = this.kept(containerId);
+    let whole = true;
+    for (const entry of kept) if (lineCount(entry.text) > 1) whole = false;
+    if (whole) return kept;
+    const out: LogEntry[] = [];
+    for (const entry of kept) for (const text of linesOf(entry.text)) out.push(text === entry.text ? entry : { stream: entry.stream, time: entry.time, text });
+    return out;
+  }
+
+  private kept(containerId: string): LogEntry[] {
     return this.store.get<LogEntry[]>("logs", containerId) ?? [];
   }
 
   append(containerId: string, stream: "stdout" | "stderr", text: string, time: number): void {
-    const entries = this.entries(containerId);
-    // Partial lines are rare: this stream's key for them is only made when one may be pending.
-    let key: string | undefined;
-    let start = 0;
-    while (start < text.length) {
-      const nl = text.indexOf("\n", start);
-      const end = nl < 0 ? text.length : nl + 1;
-      // A whole write is one line most of the time: keep the text itself rather than a copy.
-      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
-      start = end;
-      const pending = this.partial.size > 0 ? this.partial.get((key ??= `${containerId}/${stream}`)) : undefined;
-      const entry: LogEntry = pending ? { ...pending, text: pending.text + piece } : { stream, time, text: piece };
+    if (text === "") return;
+    const kept = this.kept(containerId);
+    const key = this.partial.size > 0 ? `${containerId}/${stream}` : undefined;
+    const pending = key === undefined ? undefined : this.partial.get(key);
+    let whole = text;
+    if (pending && key !== undefined) {
+      // The pending line's start joins this write; it keeps its own time.
+      const nl = text.indexOf("\n");
       if (nl < 0) {
-        this.partial.set((key ??= `${containerId}/${stream}`), entry);
-        continue;
+        this.partial.set(key, { ...pending, text: pending.text + text });
+        return;
       }
-      if (pending && key !== undefined) this.partial.delete(key);
-      entries.push(entry);
-      const followers = this.followers.get(containerId);
-      if (followers) for (const follower of followers) follower(entry);
+      this.partial.delete(key);
+      this.keep(containerId, kept, { ...pending, text: pending.text + text.slice(0, nl + 1) });
+      whole = text.slice(nl + 1);
     }
-    if (entries.length > maxEntries) entries.splice(0, entries.length - maxEntries);
-    this.store.put("logs", containerId, entries);
+    const last = whole.lastIndexOf("\n");
+    const tail = whole.slice(last + 1);
+    if (last >= 0) this.keep(containerId, kept, { stream, time, text: tail === "" ? whole : whole.slice(0, last + 1) });
+    if (tail !== "") this.partial.set(`${containerId}/${stream}`, { stream, time, text: tail });
+    this.store.put("logs", containerId, kept);
+  }
+
+  /** Keeps a record of whole lines, tells followers line by line, and holds the bound. */
+  private keep(containerId: string, kept: LogEntry[], entry: LogEntry): void {
+    kept.push(entry);
+    const followers = this.followers.get(containerId);
+    if (followers) for (const text of linesOf(entry.text)) for (const follower of followers) follower(text === entry.text ? entry : { ...entry, text });
+    let count = this.count(containerId, kept) + lineCount(entry.text);
+    if (count > maxLines) {
+      // Whole records first, then the oldest lines of the one that straddles the bound.
+      let drop = 0;
+      while (drop < kept.length - 1 && count - lineCount((kept[drop] as LogEntry).text) >= maxLines) count -= lineCount((kept[drop++] as LogEntry).text);
+      kept.splice(0, drop);
+      const head = kept[0] as LogEntry;
+      if (count > maxLines) {
+        kept[0] = { ...head, text: [...linesOf(head.text)].slice(count - maxLines).join("") };
+        count = maxLines;
+      }
+    }
+    this.counts.set(containerId, count);
+  }
+
+  private count(containerId: string, kept: LogEntry[]): number {
+    let count = this.counts.get(containerId);
+    if (count === undefined) {
+      count = 0;
+      // The record just pushed is counted by the caller.
+      for (let i = 0; i < kept.length - 1; i++) count += lineCount((kept[i] as LogEntry).text);
+    }
+    return count;
   }
 
   /** Flushes an unterminated last line when the process exits. */
   flush(containerId: string): void {
+    if (this.partial.size === 0) return;
     for (const stream of ["stdout", "stderr"] as const) {
       const key = `${containerId}/${stream}`;
       const pending = this.partial.get(key);
       if (!pending) continue;
       this.partial.delete(key);
-      const entries = this.entries(containerId);
-      entries.push(pending);
-      this.store.put("logs", containerId, entries);
-      for (const follower of this.followers.get(containerId) ?? []) follower(pending);
+      const kept = this.kept(containerId);
+      this.keep(containerId, kept, pending);
+      this.store.put("logs", containerId, kept);
     }
   }
 
@@ -75,5 +138,6 @@ export class LogStore {
   remove(containerId: string): void {
     this.store.remove("logs", containerId);
     this.followers.delete(containerId);
+    this.counts.delete(containerId);
   }
 }

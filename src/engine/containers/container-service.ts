@@ -26,6 +26,18 @@ import { ContainerWaiters, type WaitCondition, type WaitResult } from "./waiters
 import { HealthMonitor, probeCommand, type ProbeResult } from "./healthcheck.js";
 
 export { processEnvironment } from "./process-environment.js";
+
+/** The same entries, keys in Go's map order. */
+function sortedKeys(record: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[key] = record[key] as string;
+  return out;
+}
+
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
+}
 export type { WaitCondition, WaitResult } from "./waiters.js";
 export interface AttachChunk {
   stream: OutputStream;
@@ -91,13 +103,21 @@ export class ContainerService {
     this.ctx.store.put("container", c.Id, c);
   }
 
-  publish(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
-    this.ctx.events.publish("container", action, c.Id, {
-      ...c.Config.Labels,
-      image: c.Config.Image,
-      name: c.Name.slice(1),
-      ...extra,
-    });
+  /**
+   * Each container's event attributes (its labels, image and name, in Go's key order), made once
+   * per name: labels never change after create, and events keep but never change them.
+   */
+  private readonly attributes = new WeakMap<ContainerRecord, { name: string; image: string; attributes: Record<string, string> }>();
+
+  publish(c: ContainerRecord, action: string, extra?: Record<string, string>): void {
+    let known = this.attributes.get(c);
+    if (!known || known.name !== c.Name || known.image !== c.Config.Image) {
+      const labels = c.Config.Labels;
+      const attributes = labels === undefined || labels === null || isEmpty(labels) ? { image: c.Config.Image, name: c.Name.slice(1) } : sortedKeys({ ...labels, image: c.Config.Image, name: c.Name.slice(1) });
+      known = { name: c.Name, image: c.Config.Image, attributes };
+      this.attributes.set(c, known);
+    }
+    this.ctx.events.publish("container", action, c.Id, extra ? { ...known.attributes, ...extra } : known.attributes);
   }
 
   create(body: CreateBody, name: string | undefined): { Id: string; Warnings: string[] } {
@@ -436,6 +456,7 @@ export class ContainerService {
     this.ctx.store.remove("container", c.Id);
     this.names().delete(c.Name);
     this.deps.logs.remove(c.Id);
+    this.deps.processes.forget(c.Id);
     this.restarts.forget(c.Id);
     if (removeVolumes) {
       for (const mount of c.Mounts) {

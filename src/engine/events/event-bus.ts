@@ -25,18 +25,24 @@ export type EventListener = (event: DockerEvent) => void;
 /** daemon/events eventsLimit. */
 export const historyLimit = 256;
 
-/** Attributes sorted by key: Go encodes a map that way, and `docker events` lists them so. */
+/**
+ * Attributes sorted by key: Go encodes a map that way, and `docker events` lists them so. An
+ * object already in order is kept as it is: events are never changed once published, so
+ * publishers may hand the same attributes to several.
+ */
 function sorted(attributes: Record<string, string>): Record<string, string> {
-  const keys = Object.keys(attributes);
-  // Callers mostly pass them in order already: check before sorting.
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let previous: string | undefined;
+  let inOrder = true;
+  for (const key in attributes) {
+    if (previous !== undefined && previous > key) {
+      inOrder = false;
       break;
     }
+    previous = key;
   }
+  if (inOrder) return attributes;
   const out: Record<string, string> = {};
-  for (const key of keys) out[key] = attributes[key] as string;
+  for (const key of Object.keys(attributes).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[key] = attributes[key] as string;
   return out;
 }
 
@@ -48,20 +54,19 @@ export class EventBus {
 
   publish(type: EventType, action: string, id: string, attributes: Record<string, string> = {}): DockerEvent {
     const now = this.clock.now();
-    const event: DockerEvent = {} as DockerEvent;
+    const Actor = { ID: id, Attributes: sorted(attributes) };
+    const time = Math.floor(now / 1000);
+    const timeNano = Math.round(now * 1e6);
+    let event: DockerEvent;
     if (type === "container" || type === "image") {
-      event.status = action;
-      if (id) event.id = id;
-      if (type === "container" && attributes["image"]) event.from = attributes["image"];
+      // The deprecated fields first, as Go's encoder writes them; each only when it has a value.
+      const from = type === "container" ? attributes["image"] : undefined;
+      if (!id) event = { status: action, Type: type, Action: action, Actor, scope: "local", time, timeNano };
+      else if (!from) event = { status: action, id, Type: type, Action: action, Actor, scope: "local", time, timeNano };
+      else event = { status: action, id, from, Type: type, Action: action, Actor, scope: "local", time, timeNano };
+    } else {
+      event = { Type: type, Action: action, Actor, scope: "local", time, timeNano };
     }
-    Object.assign(event, {
-      Type: type,
-      Action: action,
-      Actor: { ID: id, Attributes: sorted(attributes) },
-      scope: "local",
-      time: Math.floor(now / 1000),
-      timeNano: Math.round(now * 1e6),
-    });
     this.history.push(event);
     if (this.history.length > historyLimit) this.history.shift();
     for (const listener of [...this.listeners]) listener(event);

@@ -251,6 +251,7 @@ export class Filesystems {
    * undefined when no mount covers it. Bind mounts (the host's files) are taken on trust.
    */
   mountedExecutable(c: ContainerRecord, path: string): "yes" | "missing" | "denied" | undefined {
+    if (c.Mounts.length === 0) return undefined;
     const mount = [...c.Mounts].sort((a, b) => b.Destination.length - a.Destination.length).find((m) => path === m.Destination || path.startsWith(`${m.Destination.replace(/\/$/, "")}/`));
     if (!mount) return undefined;
     if (mount.Type === "bind") return "yes";

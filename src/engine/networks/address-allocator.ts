@@ -20,6 +20,13 @@ export interface Allocation {
 
 export class AddressAllocator {
   private readonly pools = new Map<string, Pool>();
+  /** Parsed subnets by their text: every allocation on a network reads the same one. */
+  private readonly subnets = new Map<string, Subnet | undefined>();
+
+  private subnet(cidr: string): Subnet | undefined {
+    if (!this.subnets.has(cidr)) this.subnets.set(cidr, parseSubnet(cidr));
+    return this.subnets.get(cidr);
+  }
 
   private pool(networkId: string): Pool {
     let pool = this.pools.get(networkId);
@@ -33,10 +40,19 @@ export class AddressAllocator {
   /** An address on the network's first IPv4 subnet: `requested` if given, else the lowest free. */
   allocate(network: NetworkRecord, requested?: string): Allocation | undefined {
     let subnet: Subnet | undefined;
-    const config = network.IPAM.Config.find((c) => c.Subnet && !c.Subnet.includes(":") && (subnet = parseSubnet(c.Subnet)));
+    let config: NetworkRecord["IPAM"]["Config"][number] | undefined;
+    for (const c of network.IPAM.Config) {
+      if (!c.Subnet || c.Subnet.includes(":")) continue;
+      subnet = this.subnet(c.Subnet);
+      if (subnet) {
+        config = c;
+        break;
+      }
+    }
     if (!config || !subnet) return undefined;
     const gateway = config.Gateway ?? formatIPv4(subnet.base + 1);
-    const reserved = new Set([gateway, ...Object.values(config.AuxiliaryAddresses ?? {})]);
+    const aux = config.AuxiliaryAddresses;
+    const isReserved = (ip: string) => ip === gateway || (aux !== undefined && aux !== null && Object.values(aux).includes(ip));
     const pool = this.pool(network.Id);
     const last = subnet.base + subnetSize(subnet) - 1;
     if (requested) {
@@ -44,16 +60,16 @@ export class AddressAllocator {
       if (value === undefined || !contains(subnet, value) || value === subnet.base || value === last) {
         throw forbidden(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
       }
-      if (pool.ips.has(requested) || reserved.has(requested)) throw forbidden("Address already in use");
+      if (pool.ips.has(requested) || isReserved(requested)) throw forbidden("Address already in use");
       pool.ips.add(requested);
       return { ip: requested, gateway, prefix: subnet.prefix };
     }
-    const range = config.IPRange ? parseSubnet(config.IPRange) : undefined;
+    const range = config.IPRange ? this.subnet(config.IPRange) : undefined;
     const start = range ? Math.max(range.base, subnet.base + 1) : subnet.base + 1;
     const end = range ? Math.min(range.base + subnetSize(range), last) : last;
     for (let value = Math.max(start, subnet.base + pool.hint); value < end; value++) {
       const ip = formatIPv4(value);
-      if (reserved.has(ip) || pool.ips.has(ip)) continue;
+      if (pool.ips.has(ip) || isReserved(ip)) continue;
       pool.ips.add(ip);
       pool.hint = value - subnet.base + 1;
       return { ip, gateway, prefix: subnet.prefix };

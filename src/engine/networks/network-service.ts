@@ -34,7 +34,10 @@ export class NetworkService {
 
   /** Finds a network by full id, name, or unique id prefix, as the daemon's FindNetwork does. */
   find(ref: string): NetworkRecord {
-    const all = this.all();
+    const direct = this.ctx.store.get<NetworkRecord>("network", ref);
+    if (direct) return direct;
+    // Names are unique and prefixes must be: neither needs the networks in order.
+    const all = this.ctx.store.values<NetworkRecord>("network");
     const match =
       all.find((n) => n.Id === ref) ??
       all.find((n) => n.Name === ref) ??
@@ -207,9 +210,10 @@ export class NetworkService {
 
   // Since Engine 28, bridge endpoints get a random locally administered unicast MAC.
   private randomMac(): string {
-    const bytes = this.ctx.ids.randomHex(6).match(/../g) ?? [];
-    const first = ((parseInt(bytes[0] ?? "0", 16) & 0xfe) | 0x02).toString(16).padStart(2, "0");
-    return [first, ...bytes.slice(1)].join(":");
+    const hex = this.ctx.ids.randomHex(6);
+    let mac = ((parseInt(hex.slice(0, 2), 16) & 0xfe) | 0x02).toString(16).padStart(2, "0");
+    for (let i = 2; i + 1 < hex.length; i += 2) mac += `:${hex.slice(i, i + 2)}`;
+    return mac;
   }
 }
 

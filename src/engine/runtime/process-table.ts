@@ -11,46 +11,67 @@ export interface ProcessEntry {
   tty: boolean;
 }
 
+/** One container's namespace: PID 1 and the exec'd processes still running. */
+interface Namespace {
+  main: ProcessEntry | undefined;
+  /** Exec'd processes by PID, made at the first exec. */
+  execs: Map<number, ProcessEntry> | undefined;
+  nextPid: number;
+  /** How many processes have started since the container did (its own included). */
+  started: number;
+}
+
 export class ProcessTable {
-  private readonly byContainer = new Map<string, Map<number, ProcessEntry>>();
-  private readonly nextPid = new Map<string, number>();
-  private readonly started = new Map<string, number>();
+  private readonly namespaces = new Map<string, Namespace>();
 
   /** How many processes the container has started since it started (its own included). */
   startedIn(containerId: string): number {
-    return this.started.get(containerId) ?? 0;
+    return this.namespaces.get(containerId)?.started ?? 0;
   }
 
   /** Registers the main process as PID 1; the namespace starts afresh at each start. */
   startMain(containerId: string, entry: Omit<ProcessEntry, "pid" | "ppid">): void {
-    const table = new Map<number, ProcessEntry>();
-    table.set(1, { ...entry, pid: 1, ppid: 0 });
-    this.byContainer.set(containerId, table);
-    this.nextPid.set(containerId, 7);
-    this.started.set(containerId, 1);
+    const main: ProcessEntry = { pid: 1, ppid: 0, user: entry.user, argv: entry.argv, startedAt: entry.startedAt, tty: entry.tty };
+    this.namespaces.set(containerId, { main, execs: undefined, nextPid: 7, started: 1 });
   }
 
   /** Registers an exec'd process; returns its PID inside the container. */
   add(containerId: string, entry: Omit<ProcessEntry, "pid" | "ppid">): number {
-    const pid = this.nextPid.get(containerId) ?? 7;
-    this.nextPid.set(containerId, pid + 6);
-    this.started.set(containerId, (this.started.get(containerId) ?? 0) + 1);
-    let table = this.byContainer.get(containerId);
-    if (!table) this.byContainer.set(containerId, (table = new Map()));
-    table.set(pid, { ...entry, pid, ppid: 0 });
+    let ns = this.namespaces.get(containerId);
+    if (!ns) this.namespaces.set(containerId, (ns = { main: undefined, execs: undefined, nextPid: 7, started: 0 }));
+    const pid = ns.nextPid;
+    ns.nextPid = pid + 6;
+    ns.started++;
+    (ns.execs ??= new Map()).set(pid, { ...entry, pid, ppid: 0 });
     return pid;
   }
 
   remove(containerId: string, pid: number): void {
-    this.byContainer.get(containerId)?.delete(pid);
+    const ns = this.namespaces.get(containerId);
+    if (!ns) return;
+    if (pid === 1) ns.main = undefined;
+    else ns.execs?.delete(pid);
   }
 
   /** Everything is gone when the container stops. */
   clear(containerId: string): void {
-    this.byContainer.delete(containerId);
+    const ns = this.namespaces.get(containerId);
+    if (!ns) return;
+    // The count of started processes outlives the processes, as it did before a restart.
+    ns.main = undefined;
+    ns.execs = undefined;
+  }
+
+  /** The container is gone: nothing of it is kept. */
+  forget(containerId: string): void {
+    this.namespaces.delete(containerId);
   }
 
   list(containerId: string): ProcessEntry[] {
-    return [...(this.byContainer.get(containerId)?.values() ?? [])].sort((a, b) => a.pid - b.pid);
+    const ns = this.namespaces.get(containerId);
+    if (!ns) return [];
+    const out = ns.main ? [ns.main] : [];
+    if (ns.execs) for (const entry of ns.execs.values()) out.push(entry);
+    return out.sort((a, b) => a.pid - b.pid);
   }
 }

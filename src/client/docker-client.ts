@@ -1,6 +1,6 @@
 // A typed Engine API client, in the spirit of Docker's Go client and docker-py's APIClient:
 // one method per operation, daemon errors raised as ApiError with the daemon's message.
-import type { ApiResponse, StdioChunk } from "../engine/index.js";
+import type { ApiRequest, ApiResponse, StdioChunk } from "../engine/index.js";
 import { ApiError } from "./api-error.js";
 import type { Transport } from "./transport.js";
 import type {
@@ -32,7 +32,8 @@ export type Filters = Record<string, string[]>;
 function encodeQuery(query: Query | undefined): Record<string, string> | undefined {
   if (!query) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(query)) {
+  for (const k in query) {
+    const v = query[k];
     if (v === undefined || v === false) continue;
     out[k] = v === true ? "1" : String(v);
   }
@@ -84,15 +85,12 @@ export class DockerClient {
     headers?: Record<string, string>,
     queryLists?: Record<string, string[]>,
   ): Promise<ApiResponse> {
-    const request = {
-      method,
-      path: `/v${apiVersion}${path}`,
-      ...(query ? { query: encodeQuery(query) ?? {} } : {}),
-      ...(queryLists ? { queryLists } : {}),
-      ...(body !== undefined ? { body } : {}),
-      ...(stdin ? { stdin } : {}),
-      ...(headers ? { headers } : {}),
-    };
+    const request: ApiRequest = { method, path: `/v${apiVersion}${path}` };
+    if (query) request.query = encodeQuery(query) ?? {};
+    if (queryLists) request.queryLists = queryLists;
+    if (body !== undefined) request.body = body;
+    if (stdin) request.stdin = stdin;
+    if (headers) request.headers = headers;
     const response = await this.transport.request(request);
     if (response.status >= 400) {
       const message = (response.body as { message?: unknown } | undefined)?.message;

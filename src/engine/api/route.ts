@@ -7,6 +7,8 @@ import type { ApiRequest, ApiResponse } from "./types.js";
 export interface Route {
   method: string;
   pattern: RegExp;
+  /** The path up to its first parameter: what a request's path must start with to match. */
+  prefix: string;
   /** Also answers HEAD (as /_ping does). */
   head?: boolean;
   handle(request: ApiRequest, params: string[]): Promise<ApiResponse> | ApiResponse;
@@ -15,7 +17,8 @@ export interface Route {
 export function route(method: string, path: string, handle: Route["handle"], head = false): Route {
   // "{name*}" may contain slashes (image names); "{id}" may not.
   const source = path.replace(/\{\w+\*\}/g, "(.+)").replace(/\{\w+\}/g, "([^/]+)");
-  return { method, pattern: new RegExp(`^${source}/?$`), handle, head };
+  const brace = path.indexOf("{");
+  return { method, pattern: new RegExp(`^${source}/?$`), prefix: brace < 0 ? path : path.slice(0, brace), handle, head };
 }
 
 export function query(request: ApiRequest, name: string): string | undefined {

@@ -64,6 +64,34 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
     ...swarmRoutes(),
     ...pluginRoutes(),
   ];
+  // The routes a path may match, by its first segment ("containers" for /containers/json), in
+  // the order they were declared: a request tries a few routes, not all of them.
+  const segmentOf = (path: string) => {
+    const end = path.indexOf("/", 1);
+    return end < 0 ? path.slice(1) : path.slice(1, end);
+  };
+  const bySegment = new Map<string, Route[]>();
+  const anySegment = routes.filter((r) => r.prefix.indexOf("/", 1) < 0 && r.prefix.length <= 1);
+  for (const r of routes) {
+    if (anySegment.includes(r)) continue;
+    const segment = segmentOf(r.prefix);
+    if (!bySegment.has(segment)) bySegment.set(segment, routes.filter((o) => anySegment.includes(o) || segmentOf(o.prefix) === segment));
+  }
+  /** Whether a version is in the supported range; each version's answer is worked out once. */
+  const versionChecks = new Map<string, ApiResponse | null>();
+  const checkVersion = (version: string): ApiResponse | null => {
+    let answer = versionChecks.get(version);
+    if (answer !== undefined) return answer;
+    if (compareVersions(version, engineVersion.MinAPIVersion) < 0) {
+      answer = errorResponse(400, `client version ${version} is too old. Minimum supported API version is ${engineVersion.MinAPIVersion}, please upgrade your client to a newer version`);
+    } else if (compareVersions(version, engineVersion.ApiVersion) > 0) {
+      answer = errorResponse(400, `client version ${version} is too new. Maximum supported API version is ${engineVersion.ApiVersion}`);
+    } else {
+      answer = null;
+    }
+    if (versionChecks.size < 256) versionChecks.set(version, answer);
+    return answer;
+  };
   // What the version middleware sets on every routed answer (api/server/middleware/version.go).
   const baseHeaders = { "Api-Version": engineVersion.ApiVersion, Ostype: "linux", Server: `Docker/${engineVersion.Version} (linux)` };
   return async (request) => {
@@ -73,20 +101,19 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
     const version = versioned?.[1];
     if (versioned) path = versioned[2] ?? "";
     const method = request.method.toUpperCase();
-    for (const route of routes) {
+    for (const route of bySegment.get(segmentOf(path)) ?? anySegment) {
       if (route.method !== method && !(route.method === "GET" && method === "HEAD" && route.head)) continue;
+      if (!path.startsWith(route.prefix)) continue;
       const match = route.pattern.exec(path);
       if (!match) continue;
       // Only a routed request reaches the version check: an unknown path is 404 at any version.
-      if (version !== undefined && compareVersions(version, engineVersion.MinAPIVersion) < 0) {
-        return { ...errorResponse(400, `client version ${version} is too old. Minimum supported API version is ${engineVersion.MinAPIVersion}, please upgrade your client to a newer version`), headers: baseHeaders };
-      }
-      if (version !== undefined && compareVersions(version, engineVersion.ApiVersion) > 0) {
-        return { ...errorResponse(400, `client version ${version} is too new. Maximum supported API version is ${engineVersion.ApiVersion}`), headers: baseHeaders };
-      }
+      const refused = version === undefined ? null : checkVersion(version);
+      if (refused) return { ...refused, body: { ...(refused.body as object) }, headers: baseHeaders };
       try {
-        const response = await route.handle(request, match.slice(1).map(decodeURIComponent));
-        response.headers = { ...baseHeaders, ...response.headers };
+        const params: string[] = [];
+        for (let i = 1; i < match.length; i++) params.push(decodeURIComponent(match[i] ?? ""));
+        const response = await route.handle(request, params);
+        response.headers = response.headers ? { ...baseHeaders, ...response.headers } : { ...baseHeaders };
         return response;
       } catch (error) {
         if (error instanceof EngineError) {

@@ -6,12 +6,14 @@ import type { ImageService } from "../image-store/image-service.js";
 import type { LogStore } from "../logs/log-store.js";
 import type { NetworkService } from "../networks/network-service.js";
 import type { PortAllocator } from "../ports/port-allocator.js";
-import { ContainerProcess, type OutputStream } from "../runtime/container-process.js";
+import { ContainerProcess, type OutputStream, type ProcessOptions } from "../runtime/container-process.js";
 import { FreezableClock } from "../runtime/freezable-clock.js";
 import { resolveCommand } from "../runtime/resolve-command.js";
 import type { Filesystems } from "../fs/filesystems.js";
+import type { LayeredFs } from "../fs/layered-fs.js";
+import type { MountedFs } from "../fs/mounted-fs.js";
 import type { NetStack } from "../net/net-stack.js";
-import type { ProcessTable } from "../runtime/process-table.js";
+import type { ProcessEntry, ProcessTable } from "../runtime/process-table.js";
 import type { NetworkEndpoint } from "../runtime/program.js";
 import { parseSignal, signalNumber } from "../runtime/signals.js";
 import type { VolumeService } from "../volumes/volume-service.js";
@@ -27,10 +29,28 @@ import { HealthMonitor, probeCommand, type ProbeResult } from "./healthcheck.js"
 
 export { processEnvironment } from "./process-environment.js";
 
-/** The same entries, keys in Go's map order. */
-function sortedKeys(record: Record<string, string>): Record<string, string> {
+/**
+ * A container event's attributes: its labels with its image and name, keys in Go's map order
+ * (the event bus sorts what is out of order, extras included; this saves it the common case).
+ */
+function eventAttributes(labels: Record<string, string> | null | undefined, image: string, name: string): Record<string, string> {
+  if (!labels || isEmpty(labels)) return { image, name };
   const out: Record<string, string> = {};
-  for (const key of Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[key] = record[key] as string;
+  let imagePlaced = false;
+  let namePlaced = false;
+  for (const key of Object.keys(labels).sort()) {
+    if (!imagePlaced && key >= "image") {
+      out["image"] = image;
+      imagePlaced = true;
+    }
+    if (!namePlaced && key >= "name") {
+      out["name"] = name;
+      namePlaced = true;
+    }
+    if (key !== "image" && key !== "name") out[key] = labels[key] as string;
+  }
+  if (!imagePlaced) out["image"] = image;
+  if (!namePlaced) out["name"] = name;
   return out;
 }
 
@@ -44,12 +64,85 @@ export interface AttachChunk {
   data: string;
 }
 
-interface Live {
-  process: ContainerProcess;
-  health?: HealthMonitor;
-  /** What the process's timers run on: frozen while the container is paused. */
-  clock: FreezableClock;
-  attached: Set<(chunk: AttachChunk) => void>;
+/**
+ * A running container's main process and what hangs on it. It is also the process's options
+ * (ProcessOptions): one object per running container, its calls on the prototype, rather than
+ * a record, an options literal and a closure per callback.
+ */
+class Live implements ProcessOptions {
+  readonly process: ContainerProcess;
+  health: HealthMonitor | undefined;
+  /** Attached clients (docker attach, docker run without -d); made at the first. */
+  attached: Set<(chunk: AttachChunk) => void> | undefined;
+  readonly hostname: string;
+  readonly tty: boolean;
+  readonly init: boolean;
+  readonly openStdin: boolean;
+  readonly cwd: string;
+  readonly user: string;
+  readonly net: ContainerNet;
+
+  constructor(
+    private readonly service: ContainerService,
+    private readonly deps: ContainerDeps,
+    private readonly c: ContainerRecord,
+    readonly argv: string[],
+    readonly env: string[],
+    readonly root: LayeredFs,
+    /** What the process's timers run on: frozen while the container is paused. */
+    readonly clock: FreezableClock,
+  ) {
+    const config = c.Config;
+    this.hostname = config.Hostname;
+    this.tty = config.Tty;
+    this.init = c.HostConfig["Init"] === true;
+    this.openStdin = config.OpenStdin;
+    this.cwd = config.WorkingDir || "/";
+    this.user = config.User;
+    this.net = new ContainerNet(deps.net, c);
+    this.process = new ContainerProcess(this);
+  }
+
+  fs(): MountedFs {
+    return this.deps.fs.view(this.c);
+  }
+
+  unmounted(path: string): boolean {
+    return this.deps.fs.unmounted(this.c, path);
+  }
+
+  processes(): ProcessEntry[] {
+    return this.deps.processes.list(this.c.Id);
+  }
+
+  onOutput(stream: OutputStream, text: string): void {
+    this.service.processOutput(this.c, this, stream, text);
+  }
+
+  onExit(code: number): void {
+    this.service.processExited(this.c, this, code);
+  }
+}
+
+/** The network as a process in a container sees it, with its interfaces. */
+class ContainerNet {
+  readonly peer: { kind: "container"; id: string };
+
+  constructor(
+    readonly stack: NetStack,
+    private readonly c: ContainerRecord,
+  ) {
+    this.peer = { kind: "container", id: c.Id };
+  }
+
+  endpoints(): NetworkEndpoint[] {
+    const out: NetworkEndpoint[] = [];
+    for (const network in this.c.Networks) {
+      const e = this.c.Networks[network];
+      if (e && e.IPAddress !== "") out.push({ network, address: e.IPAddress, prefix: e.IPPrefixLen, gateway: e.Gateway, mac: e.MacAddress });
+    }
+    return out;
+  }
 }
 
 export interface ContainerDeps {
@@ -103,21 +196,10 @@ export class ContainerService {
     this.ctx.store.put("container", c.Id, c);
   }
 
-  /**
-   * Each container's event attributes (its labels, image and name, in Go's key order), made once
-   * per name: labels never change after create, and events keep but never change them.
-   */
-  private readonly attributes = new WeakMap<ContainerRecord, { name: string; image: string; attributes: Record<string, string> }>();
-
   publish(c: ContainerRecord, action: string, extra?: Record<string, string>): void {
-    let known = this.attributes.get(c);
-    if (!known || known.name !== c.Name || known.image !== c.Config.Image) {
-      const labels = c.Config.Labels;
-      const attributes = labels === undefined || labels === null || isEmpty(labels) ? { image: c.Config.Image, name: c.Name.slice(1) } : sortedKeys({ ...labels, image: c.Config.Image, name: c.Name.slice(1) });
-      known = { name: c.Name, image: c.Config.Image, attributes };
-      this.attributes.set(c, known);
-    }
-    this.ctx.events.publish("container", action, c.Id, extra ? { ...known.attributes, ...extra } : known.attributes);
+    const attributes = eventAttributes(c.Config.Labels, c.Config.Image, c.Name.slice(1));
+    if (extra) Object.assign(attributes, extra);
+    this.ctx.events.publish("container", action, c.Id, attributes);
   }
 
   create(body: CreateBody, name: string | undefined): { Id: string; Warnings: string[] } {
@@ -182,44 +264,7 @@ export class ContainerService {
     state.StartedAt = now;
     c.HasBeenManuallyStopped = false;
     this.save(c);
-    const clock = new FreezableClock(this.ctx.clock);
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const service = this;
-    // Methods rather than arrow properties: tsx, which runs the daemon from source, keeps
-    // function names by redefining `name` on each arrow assigned to a property, which gives
-    // every such closure a property dictionary of its own at every start.
-    const live: Live = {
-      attached: new Set(),
-      clock,
-      process: new ContainerProcess({
-        argv: resolved.argv,
-        env,
-        hostname: c.Config.Hostname,
-        tty: c.Config.Tty,
-        init: c.HostConfig["Init"] === true,
-        openStdin: c.Config.OpenStdin,
-        clock,
-        fs() {
-          return service.deps.fs.view(c);
-        },
-        root,
-        unmounted(path) {
-          return service.deps.fs.unmounted(c, path);
-        },
-        cwd: c.Config.WorkingDir || "/",
-        user: c.Config.User,
-        net: this.netOf(c),
-        processes() {
-          return service.deps.processes.list(c.Id);
-        },
-        onOutput(stream, text) {
-          service.output(c, live, stream, text);
-        },
-        onExit(code) {
-          service.exited(c, live, code);
-        },
-      }),
-    };
+    const live = new Live(this, this.deps, c, resolved.argv, env, root, new FreezableClock(this.ctx.clock));
     this.live.set(c.Id, live);
     this.deps.processes.startMain(c.Id, { user: c.Config.User, argv: resolved.argv, startedAt: now, tty: c.Config.Tty });
     this.publish(c, "start");
@@ -254,16 +299,8 @@ export class ContainerService {
   }
 
   /** The network as a process in this container sees it, with its interfaces. */
-  netOf(c: ContainerRecord): { stack: NetStack; peer: { kind: "container"; id: string }; endpoints(): NetworkEndpoint[] } {
-    return {
-      stack: this.deps.net,
-      peer: { kind: "container", id: c.Id },
-      endpoints() {
-        return Object.entries(c.Networks)
-          .filter(([, e]) => e.IPAddress !== "")
-          .map(([network, e]) => ({ network, address: e.IPAddress, prefix: e.IPPrefixLen, gateway: e.Gateway, mac: e.MacAddress }));
-      },
-    };
+  netOf(c: ContainerRecord): ContainerNet {
+    return new ContainerNet(this.deps.net, c);
   }
 
   /** The container's processes as ps inside it lists them. */
@@ -307,13 +344,15 @@ export class ContainerService {
     return { result, kill: () => process.signal("SIGKILL") };
   }
 
-  private output(c: ContainerRecord, live: Live, stream: OutputStream, text: string): void {
+  /** A running container's output (Live.onOutput): to its log and its attached clients. */
+  processOutput(c: ContainerRecord, live: Live, stream: OutputStream, text: string): void {
     const driver = (c.HostConfig["LogConfig"] as { Type?: string } | undefined)?.Type;
     if (driver !== "none") this.deps.logs.append(c.Id, stream, text, this.ctx.clock.now());
-    for (const listener of live.attached) listener({ stream, data: text });
+    if (live.attached) for (const listener of live.attached) listener({ stream, data: text });
   }
 
-  private exited(c: ContainerRecord, live: Live, code: number): void {
+  /** A running container's process ended (Live.onExit). */
+  processExited(c: ContainerRecord, live: Live, code: number): void {
     if (this.live.get(c.Id) === live) this.live.delete(c.Id);
     live.health?.stop();
     this.deps.net.closeAll(c.Id);
@@ -326,8 +365,8 @@ export class ContainerService {
     this.deps.networks.disconnectOnStop(c);
     publishVolumeUnmounts(this.ctx.events, c);
     this.save(c);
-    for (const listener of live.attached) listener({ stream: "stdout", data: "" });
-    live.attached.clear();
+    if (live.attached) for (const listener of live.attached) listener({ stream: "stdout", data: "" });
+    live.attached = undefined;
     this.publish(c, "die", { exitCode: String(code), execDuration: String(Math.floor(ranFor / 1000)) });
     this.waiters.exited(c.Id, code);
     if (c.HostConfig.AutoRemove) {
@@ -481,20 +520,20 @@ export class ContainerService {
     let live = this.live.get(c.Id);
     const wrapped = (chunk: AttachChunk) => listener(chunk.data === "" ? null : chunk);
     if (live) {
-      live.attached.add(wrapped);
-      return () => live?.attached.delete(wrapped);
+      (live.attached ??= new Set()).add(wrapped);
+      return () => live?.attached?.delete(wrapped);
     }
     // Attached before start (docker run): join the process when it starts.
     const unsubscribe = this.ctx.events.subscribe((event) => {
       if (event.Actor.ID !== c.Id) return;
       if (event.Action === "start") {
         live = this.live.get(c.Id);
-        live?.attached.add(wrapped);
+        if (live) (live.attached ??= new Set()).add(wrapped);
       } else if (event.Action === "destroy") listener(null);
     });
     return () => {
       unsubscribe();
-      live?.attached.delete(wrapped);
+      live?.attached?.delete(wrapped);
     };
   }
 

@@ -97,13 +97,26 @@ export function buildConfig(body: CreateBody, image: ImageRecord, hostname: stri
   return config;
 }
 
+/**
+ * The defaults every container without its own value shares: one frozen object each rather than
+ * a fresh empty list per container (records are replaced field by field, never changed in
+ * place, so sharing is safe; freezing makes sure of it).
+ */
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
+const NO_DEVICES = Object.freeze([]) as unknown as HostConfig["Devices"];
+const NO_ULIMITS = Object.freeze([]) as unknown as HostConfig["Ulimits"];
+const NO_BINDINGS = Object.freeze({}) as HostConfig["PortBindings"];
+const NO_CONSOLE_SIZE = Object.freeze([0, 0]) as unknown as [number, number];
+const DEFAULT_LOG_CONFIG = Object.freeze({ Type: "json-file", Config: Object.freeze({}) as Record<string, string> });
+const NO_RESTART: RestartPolicy = Object.freeze({ Name: "no", MaximumRetryCount: 0 });
+
 export function buildHostConfig(body: CreateBody): HostConfig {
   const given = body.HostConfig ?? {};
   validatePorts(body, given);
-  const restart: RestartPolicy = {
-    Name: given.RestartPolicy?.Name || "no",
-    MaximumRetryCount: given.RestartPolicy?.MaximumRetryCount ?? 0,
-  };
+  const restart: RestartPolicy =
+    given.RestartPolicy === undefined || given.RestartPolicy === null
+      ? NO_RESTART
+      : { Name: given.RestartPolicy.Name || "no", MaximumRetryCount: given.RestartPolicy.MaximumRetryCount ?? 0 };
   validateRestartPolicy(restart);
   if (given.AutoRemove && restart.Name !== "no") {
     throw invalidParameter("can't create 'AutoRemove' container with restart policy");
@@ -113,20 +126,20 @@ export function buildHostConfig(body: CreateBody): HostConfig {
   const filled: HostConfig = {
     Binds: given.Binds ?? null,
     ContainerIDFile: given["ContainerIDFile"] ?? "",
-    LogConfig: { Type: logConfig.Type || "json-file", Config: logConfig.Config ?? {} },
+    LogConfig: logConfig.Type || logConfig.Config ? { Type: logConfig.Type || "json-file", Config: logConfig.Config ?? {} } : DEFAULT_LOG_CONFIG,
     NetworkMode: mode,
-    PortBindings: given.PortBindings ?? {},
+    PortBindings: given.PortBindings ?? NO_BINDINGS,
     RestartPolicy: restart,
     AutoRemove: given.AutoRemove ?? false,
     VolumeDriver: given["VolumeDriver"] ?? "",
     VolumesFrom: given["VolumesFrom"] ?? null,
-    ConsoleSize: given["ConsoleSize"] ?? [0, 0],
+    ConsoleSize: given["ConsoleSize"] ?? NO_CONSOLE_SIZE,
     CapAdd: given["CapAdd"] ?? null,
     CapDrop: given["CapDrop"] ?? null,
     CgroupnsMode: given["CgroupnsMode"] || "private",
-    Dns: given["Dns"] ?? [],
-    DnsOptions: given["DnsOptions"] ?? [],
-    DnsSearch: given["DnsSearch"] ?? [],
+    Dns: given["Dns"] ?? NO_STRINGS,
+    DnsOptions: given["DnsOptions"] ?? NO_STRINGS,
+    DnsSearch: given["DnsSearch"] ?? NO_STRINGS,
     ExtraHosts: given["ExtraHosts"] ?? null,
     GroupAdd: given["GroupAdd"] ?? null,
     IpcMode: given["IpcMode"] || "private",
@@ -152,12 +165,12 @@ export function buildHostConfig(body: CreateBody): HostConfig {
     CpuQuota: given["CpuQuota"] ?? 0,
     CpusetCpus: given["CpusetCpus"] ?? "",
     CpusetMems: given["CpusetMems"] ?? "",
-    Devices: given["Devices"] ?? [],
+    Devices: given["Devices"] ?? NO_DEVICES,
     MemoryReservation: given["MemoryReservation"] ?? 0,
     MemorySwap: given["MemorySwap"] ?? 0,
     OomKillDisable: given["OomKillDisable"] ?? null,
     PidsLimit: given["PidsLimit"] ?? null,
-    Ulimits: given["Ulimits"] ?? [],
+    Ulimits: given["Ulimits"] ?? NO_ULIMITS,
     Init: given["Init"] ?? null,
   };
   // The client's fields first, in its order, then the daemon's defaults; with none given, the

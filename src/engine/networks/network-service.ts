@@ -140,7 +140,7 @@ export class NetworkService {
       const names = [container.Name.slice(1), ...(endpoint.Aliases ?? []), container.Id.slice(0, 12), container.Config.Hostname];
       endpoint.DNSNames = [...new Set(names.filter((n) => n))];
     }
-    this.publish(network, "connect", { container: container.Id });
+    this.ctx.events.publish("network", "connect", network.Id, { container: container.Id, name: network.Name, type: network.Driver });
   }
 
   /** Releases a stopping container's addresses; the endpoint config stays for the next start. */
@@ -204,8 +204,9 @@ export class NetworkService {
     this.ctx.store.put("container", container.Id, container);
   }
 
-  private publish(network: NetworkRecord, action: string, extra: Record<string, string> = {}): void {
-    this.ctx.events.publish("network", action, network.Id, { ...extra, name: network.Name, type: network.Driver });
+  private publish(network: NetworkRecord, action: string, extra?: Record<string, string>): void {
+    const attributes = { name: network.Name, type: network.Driver };
+    this.ctx.events.publish("network", action, network.Id, extra ? { ...extra, ...attributes } : attributes);
   }
 
   // Since Engine 28, bridge endpoints get a random locally administered unicast MAC.

@@ -13,6 +13,9 @@ import { ProcessPort, type PortHost } from "./process-port.js";
 import { signalNumber } from "./signals.js";
 import { LineDiscipline, onlcr } from "./tty.js";
 
+/** A terminal's size until it is told otherwise (resize replaces the object). */
+const DEFAULT_SIZE: { readonly cols: number; readonly rows: number } = Object.freeze({ cols: 80, rows: 24 });
+
 export type OutputStream = "stdout" | "stderr";
 
 export interface ProcessOptions {
@@ -43,12 +46,13 @@ export class ContainerProcess implements PortHost {
   private program: RunningProgram | undefined;
   private composed: IFileSystem | undefined;
   private done = false;
-  private readonly timers = new Set<() => void>();
-  private readonly input: (string | null)[] = [];
+  /** Sleeps under way, and input not yet read: made when first needed. */
+  private timers: Set<() => void> | undefined;
+  private input: (string | null)[] | undefined;
   private reader: ((value: string | null) => void) | undefined;
   private stdinClosed: boolean;
   private readonly tty: LineDiscipline | undefined;
-  size = { cols: 80, rows: 24 };
+  size = DEFAULT_SIZE;
   private paced = 0;
 
   constructor(private readonly options: ProcessOptions) {
@@ -92,13 +96,13 @@ export class ContainerProcess implements PortHost {
       this.reader = undefined;
       reader(value);
     } else {
-      this.input.push(value);
+      (this.input ??= []).push(value);
     }
   }
 
   /** ProcessContext.read: the next piece of input, null at its end. */
   readInput(): Promise<string | null> {
-    if (this.input.length > 0) return Promise.resolve(this.input.shift() ?? null);
+    if (this.input !== undefined && this.input.length > 0) return Promise.resolve(this.input.shift() ?? null);
     if (this.done || this.stdinClosed) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.reader = resolve;
@@ -132,14 +136,14 @@ export class ContainerProcess implements PortHost {
     return new Promise<boolean>((resolve) => {
       if (this.done) return resolve(false);
       const cancel = this.options.clock.setTimer(ms, () => {
-        this.timers.delete(stop);
+        this.timers?.delete(stop);
         resolve(!this.done);
       });
       const stop = () => {
         cancel();
         resolve(false);
       };
-      this.timers.add(stop);
+      (this.timers ??= new Set()).add(stop);
     });
   }
 
@@ -156,8 +160,9 @@ export class ContainerProcess implements PortHost {
   finish(code: number): void {
     if (this.done) return;
     this.done = true;
-    for (const stop of this.timers) stop();
-    this.timers.clear();
+    const timers = this.timers;
+    this.timers = undefined;
+    if (timers) for (const stop of timers) stop();
     const reader = this.reader;
     this.reader = undefined;
     reader?.(null);

@@ -9,7 +9,8 @@ interface Pending {
 }
 
 export class FreezableClock implements Clock {
-  private readonly pending = new Set<Pending>();
+  /** Timers not yet fired; made at the first (most servers never set one). */
+  private pending: Set<Pending> | undefined;
   private frozenAt: number | undefined;
 
   constructor(private readonly base: Clock) {}
@@ -24,17 +25,17 @@ export class FreezableClock implements Clock {
 
   setTimer(ms: number, fn: () => void): () => void {
     const timer: Pending = { due: this.base.now() + Math.max(0, ms), fn, cancel: () => undefined };
-    this.pending.add(timer);
+    (this.pending ??= new Set()).add(timer);
     if (this.frozenAt === undefined) this.arm(timer);
     return () => {
       timer.cancel();
-      this.pending.delete(timer);
+      this.pending?.delete(timer);
     };
   }
 
   private arm(timer: Pending): void {
     timer.cancel = this.base.setTimer(timer.due - this.base.now(), () => {
-      this.pending.delete(timer);
+      this.pending?.delete(timer);
       timer.fn();
     });
   }
@@ -46,14 +47,14 @@ export class FreezableClock implements Clock {
   freeze(): void {
     if (this.frozenAt !== undefined) return;
     this.frozenAt = this.base.now();
-    for (const timer of this.pending) timer.cancel();
+    for (const timer of this.pending ?? []) timer.cancel();
   }
 
   thaw(): void {
     if (this.frozenAt === undefined) return;
     const pausedFor = this.base.now() - this.frozenAt;
     this.frozenAt = undefined;
-    for (const timer of this.pending) {
+    for (const timer of this.pending ?? []) {
       timer.due += pausedFor;
       this.arm(timer);
     }

@@ -1,8 +1,8 @@
 // The ProcessContext a program is handed: the process's fixed facts, live views (its files, the
 // terminal size, whether it has exited) and the calls it makes. Every running container holds
-// one, so it is a class: one shared shape with the getters on the prototype, where an object
-// literal with getters would be a dictionary of its own. The calls are closures over the process
-// (never `this`), so a program may pass `ctx.stdout` around detached.
+// one, so it is a class: one shared shape, with the getters and the calls on the prototype
+// rather than a closure per call per process. Call them on the context (`ctx.stdout(text)`);
+// a wrapper made with Object.create(ctx) inherits them.
 import type { IFileSystem } from "just-bash";
 import type { LayeredFs } from "../fs/layered-fs.js";
 import type { NetStack, Peer } from "../net/net-stack.js";
@@ -47,17 +47,10 @@ export class ProcessPort implements ProcessContext {
   readonly cwd: string;
   readonly user: string;
   declare processes?: () => ProcessEntry[];
-  readonly unmounted: ((path: string) => boolean) | undefined;
-  readonly read: () => Promise<string | null>;
-  readonly pace: () => Promise<void>;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly exit: (code: number) => void;
-  readonly sleep: (ms: number) => Promise<boolean>;
 
   constructor(
     private readonly host: PortHost,
-    facts: PortFacts,
+    private readonly facts: PortFacts,
   ) {
     this.argv = facts.argv;
     this.env = facts.env;
@@ -68,18 +61,36 @@ export class ProcessPort implements ProcessContext {
     this.net = facts.net;
     this.cwd = facts.cwd || "/";
     this.user = facts.user ?? "";
-    if (facts.processes) this.processes = facts.processes;
-    this.unmounted = facts.unmounted;
-    this.read = () => host.readInput();
-    this.pace = () => host.pace();
-    this.stdout = (text) => {
-      if (!host.exited) host.output("stdout", text);
-    };
-    this.stderr = (text) => {
-      if (!host.exited) host.output("stderr", text);
-    };
-    this.exit = (code) => host.finish(code);
-    this.sleep = (ms) => host.sleep(ms);
+    // Called on the port, it must run on the facts (a method of the container's Live).
+    if (facts.processes) this.processes = () => facts.processes?.() ?? [];
+  }
+
+  unmounted(path: string): boolean {
+    return this.facts.unmounted?.(path) ?? false;
+  }
+
+  read(): Promise<string | null> {
+    return this.host.readInput();
+  }
+
+  pace(): Promise<void> {
+    return this.host.pace();
+  }
+
+  stdout(text: string): void {
+    if (!this.host.exited) this.host.output("stdout", text);
+  }
+
+  stderr(text: string): void {
+    if (!this.host.exited) this.host.output("stderr", text);
+  }
+
+  exit(code: number): void {
+    this.host.finish(code);
+  }
+
+  sleep(ms: number): Promise<boolean> {
+    return this.host.sleep(ms);
   }
 
   get fs(): IFileSystem | undefined {

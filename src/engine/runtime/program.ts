@@ -27,8 +27,9 @@ export interface ProcessContext {
   /**
    * Whether a path and everything under it live on the root filesystem alone, with no volume,
    * bind mount, tmpfs or generated /etc file over or inside it: then `root` reads it as `fs` would.
+   * False when that cannot be told (a process outside a container).
    */
-  readonly unmounted?: ((path: string) => boolean) | undefined;
+  unmounted(path: string): boolean;
   readonly cwd: string;
   readonly user: string;
   /**

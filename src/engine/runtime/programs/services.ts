@@ -6,14 +6,25 @@ import { exitsOn, noHandlers, type ProcessContext, type Program } from "../progr
 import { serveHttpd, serveNginx } from "./web-servers.js";
 
 function envValue(ctx: ProcessContext, name: string, fallback = ""): string {
-  const entry = ctx.env.find((e) => e.startsWith(`${name}=`));
-  return entry ? entry.slice(name.length + 1) : fallback;
+  const prefix = `${name}=`;
+  for (const entry of ctx.env) if (entry.startsWith(prefix)) return entry.slice(prefix.length);
+  return fallback;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/** The last second formatted: containers started within one second share the text. */
+let lastNginxTime = { second: NaN, text: "" };
+
 /** nginx's error-log time: 2026/01/15 09:00:00 */
 function nginxTime(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second === lastNginxTime.second) return lastNginxTime.text;
+  lastNginxTime = { second, text: formatNginxTime(ms) };
+  return lastNginxTime.text;
+}
+
+function formatNginxTime(ms: number): string {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
@@ -119,7 +130,7 @@ export const nginx: Program = (ctx) => {
   const memo = ctx.root ? freshImageMemo(ctx.root) : undefined;
   nginxFootprint(ctx, ctx.argv[0]?.endsWith("docker-entrypoint.sh") === true, memo);
   if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") ctx.stdout(NGINX_ENTRYPOINT_LOG);
-  ctx.stderr(nginxStartLog(nginxTime(ctx.clock.now()), envValue(ctx, "NGINX_VERSION", "1.29.3")));
+  ctx.stderr(nginxStartLog(nginxTime(ctx.clock.now()), version));
   serveNginx(ctx, version, memo);
   const stop = exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
     const when = nginxTime(ctx.clock.now());

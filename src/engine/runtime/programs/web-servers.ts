@@ -2,7 +2,7 @@
 // read from the container's files at each request (so an edited page or a reloaded config shows
 // at once), with their access log lines on stdout and their own error pages.
 import type { IFileSystem } from "just-bash";
-import type { HttpRequest } from "../../net/net-stack.js";
+import type { HttpRequest, HttpResponse } from "../../net/net-stack.js";
 import type { LayeredFs } from "../../fs/layered-fs.js";
 import type { ProcessContext } from "../program.js";
 import { logTime, staticServer } from "./static-server.js";
@@ -76,13 +76,12 @@ export async function nginxSite(fs: IFileSystem): Promise<NginxSite> {
  */
 function nginxSiteNow(ctx: ProcessContext, memo?: Map<string, unknown>): NginxSite | undefined {
   const root = ctx.root;
-  const unmounted = ctx.unmounted;
-  if (!root || !unmounted || !unmounted("/etc/nginx")) return undefined;
+  if (!root || !ctx.unmounted("/etc/nginx")) return undefined;
   // A first start over the image's files (after the footprint, which memo keys alike): what the
   // first container of the image read.
   const known = memo?.get("nginx-site") as NginxSite | undefined;
   if (known) return { ...known, indexes: [...known.indexes] };
-  const site = readNginxSiteNow(root, unmounted);
+  const site = readNginxSiteNow(root, (path) => ctx.unmounted(path));
   if (site) memo?.set("nginx-site", site);
   return site && { ...site, indexes: [...site.indexes] };
 }
@@ -147,43 +146,55 @@ function nginxAccessLine(request: HttpRequest, status: number, bytes: number, no
   return `${request.remoteAddress} - - [${logTime(now)}] "${requestLine(request)}" ${status} ${bytes} "${referer}" "${agent}" "${forwarded}"\n`;
 }
 
-export function serveNginx(ctx: ProcessContext, version: string, memo?: Map<string, unknown>): void {
-  const net = ctx.net;
-  if (!ctx.root || !net || net.peer.kind !== "container") return;
-  const containerId = net.peer.id;
-  // Methods, not arrow properties: under tsx each of those would carry a property dictionary
-  // for its kept name, for as long as the container runs.
-  const handle = staticServer({
+/**
+ * nginx's listener: a container that is started but never asked anything holds just this; the
+ * server that answers is made at the first request.
+ */
+class NginxListener {
+  readonly kind = "http";
+  private server: ((request: HttpRequest) => Promise<HttpResponse>) | undefined;
+
+  constructor(
+    private readonly ctx: ProcessContext,
+    private readonly version: string,
+  ) {}
+
+  handle(request: HttpRequest): Promise<HttpResponse> {
+    return (this.server ??= nginxServer(this.ctx, this.version))(request);
+  }
+}
+
+function nginxServer(ctx: ProcessContext, version: string): (request: HttpRequest) => Promise<HttpResponse> {
+  return staticServer({
     server: `nginx/${version}`,
-    files() {
-      return ctx.fs;
-    },
-    now() {
-      return ctx.clock.now();
-    },
-    root() {
+    files: () => ctx.fs,
+    now: () => ctx.clock.now(),
+    root: () => {
       const fs = ctx.fs;
       return fs ? nginxSite(fs) : Promise.resolve(nginxSiteNow(ctx) ?? { port: 80, root: "/usr/share/nginx/html", indexes: ["index.html"] });
     },
     errorPage: nginxErrorPage(version),
-    extraHeaders(found) {
-      return found.kind === "file" ? [["ETag", `"${Math.floor(found.mtime / 1000).toString(16)}-${found.content.length.toString(16)}"`]] : [];
-    },
-    log(request, status, bytes) {
-      ctx.stdout(nginxAccessLine(request, status, bytes, ctx.clock.now()));
-    },
+    extraHeaders: (found) => (found.kind === "file" ? [["ETag", `"${Math.floor(found.mtime / 1000).toString(16)}-${found.content.length.toString(16)}"`]] : []),
+    log: (request, status, bytes) => ctx.stdout(nginxAccessLine(request, status, bytes, ctx.clock.now())),
   });
+}
+
+export function serveNginx(ctx: ProcessContext, version: string, memo?: Map<string, unknown>): void {
+  const net = ctx.net;
+  if (!ctx.root || !net || net.peer.kind !== "container") return;
+  const containerId = net.peer.id;
+  const listener = new NginxListener(ctx, version);
   // The image's own configuration is read at once, so the port is open when start returns;
   // a mounted one is read through the container's view.
   const now = nginxSiteNow(ctx, memo);
   if (now) {
-    net.stack.listen(containerId, now.port, { kind: "http", handle });
+    net.stack.listen(containerId, now.port, listener);
     return;
   }
   const fs = ctx.fs;
   if (!fs) return;
   void nginxSite(fs).then((site) => {
-    if (!ctx.exited) net.stack.listen(containerId, site.port, { kind: "http", handle });
+    if (!ctx.exited) net.stack.listen(containerId, site.port, listener);
   });
 }
 

@@ -36,6 +36,11 @@ export interface EngineOptions {
   hostFs?: IFileSystem;
   /** The first ephemeral host port (32768, as Docker's, unless a test host needs another). */
   firstEphemeralPort?: number;
+  /**
+   * Whether something keeps the engine's state (takeChanges): only then are changes logged. An
+   * engine kept in memory alone (a daemon without --data-root) says false. Default true.
+   */
+  persistent?: boolean;
 }
 
 export class Engine {
@@ -59,7 +64,7 @@ export class Engine {
   private restoring: Promise<void> | undefined;
 
   constructor(options: EngineOptions) {
-    const store = new RecordStore();
+    const store = new RecordStore(options.persistent ?? true);
     this.ports = new PortAllocator(options.firstEphemeralPort);
     this.ctx = { store, clock: options.clock, ids: options.ids, events: new EventBus(options.clock) };
     this.images = new ImageService(this.ctx);

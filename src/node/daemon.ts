@@ -103,6 +103,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     clock,
     ids: new CryptoIdSource(),
     pullBandwidth: 0,
+    // Without a data root nothing takes the changes: the store need not log them.
+    persistent: dataRoot !== undefined,
     ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
     ...(options.firstEphemeralPort === undefined ? {} : { firstEphemeralPort: options.firstEphemeralPort }),
     ...(snapshot ? { snapshot } : {}),

@@ -46,6 +46,8 @@ export class Filesystems {
   private readonly dirty = new Set<string>();
   /** Per image: its layers, topmost first, and a lookup cache shared by its containers. */
   private readonly lowerViews = new Map<string, { layers: Layer[]; cache: Map<string, LiveEntry | null> }>();
+  /** What every writable tree calls when it changes: one function for all of them. */
+  private readonly treeChanged = (_path: string, name: string) => void this.dirty.add(name);
   /** The clock every writable tree stamps its changes with: one function for all of them. */
   private readonly now = () => this.ctx.clock.now();
 
@@ -108,7 +110,8 @@ export class Filesystems {
         now: this.now,
         readOnly: c.HostConfig["ReadonlyRootfs"] === true,
         maxUpperBytes: MAX_WRITABLE_BYTES,
-        onChange: () => this.dirty.add(key),
+        name: key,
+        onChange: this.treeChanged,
       });
       this.roots.set(c.Id, fs);
     }
@@ -131,7 +134,8 @@ export class Filesystems {
         upper: decodeLayer(this.ctx.store.get<unknown>("fs", key)),
         now: this.now,
         maxUpperBytes: MAX_WRITABLE_BYTES,
-        onChange: () => this.dirty.add(key),
+        name: key,
+        onChange: this.treeChanged,
       });
       this.volumes.set(name, fs);
     }

@@ -15,8 +15,10 @@ export interface LayeredFsOptions {
   /** Engine-clock milliseconds for modification times. */
   now: () => number;
   readOnly?: boolean;
-  /** Called after every change, with the path changed. */
-  onChange?: (path: string) => void;
+  /** Called after every change, with the path changed and this tree's `name`. */
+  onChange?: (path: string, name: string) => void;
+  /** What the owner calls this tree: handed to onChange, so one function can serve many trees. */
+  name?: string;
   /** Bytes the upper layer may hold before writes fail with ENOSPC. */
   maxUpperBytes?: number;
   /** Lookups in `lowers`, shared by every filesystem over the same lowers (they never change). */
@@ -358,7 +360,7 @@ export class LayeredFs implements IFileSystem {
 
   private changed(path: string): void {
     this.allPaths = undefined;
-    this.options.onChange?.(path);
+    this.options.onChange?.(path, this.options.name ?? "");
   }
 
   private usedBytes(): number {

@@ -15,6 +15,15 @@ describe("RecordStore change tracking", () => {
     ]);
   });
 
+  it("logs nothing when nothing will take the changes (an engine kept in memory alone)", () => {
+    const store = new RecordStore(false);
+    store.put("container", "c1", { v: 1 });
+    store.remove("container", "c1");
+    store.put("image", "i1", { v: 1 });
+    expect(store.get("image", "i1")).toEqual({ v: 1 });
+    expect(store.takeChanges()).toEqual([]);
+  });
+
   it("returns nothing on a second take until something changes again", () => {
     const store = new RecordStore();
     store.put("volume", "data", { Name: "data" });

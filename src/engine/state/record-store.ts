@@ -20,6 +20,9 @@ export class RecordStore {
   private readonly dirty = new Map<RecordKind, Map<string, number>>();
   private changeCount = 0;
 
+  /** `trackChanges` false: nothing will take the changes, so none are logged (takeChanges is empty). */
+  constructor(private readonly trackChanges = true) {}
+
   private table(kind: RecordKind): Map<string, unknown> {
     let table = this.tables.get(kind);
     if (!table) {
@@ -58,6 +61,7 @@ export class RecordStore {
   }
 
   private markDirty(kind: RecordKind, key: string): void {
+    if (!this.trackChanges) return;
     let keys = this.dirty.get(kind);
     if (!keys) this.dirty.set(kind, (keys = new Map()));
     if (!keys.has(key)) keys.set(key, this.changeCount++);

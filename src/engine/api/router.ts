@@ -93,7 +93,14 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
     return answer;
   };
   // What the version middleware sets on every routed answer (api/server/middleware/version.go).
-  const baseHeaders = { "Api-Version": engineVersion.ApiVersion, Ostype: "linux", Server: `Docker/${engineVersion.Version} (linux)` };
+  // Shared by every answer that adds none of its own: answers are read, never changed.
+  const baseHeaders: Record<string, string> = Object.freeze({ "Api-Version": engineVersion.ApiVersion, Ostype: "linux", Server: `Docker/${engineVersion.Version} (linux)` });
+  // A loop rather than a spread of two objects, which takes V8's slow generic path (microseconds).
+  const withBaseHeaders = (own: Record<string, string>): Record<string, string> => {
+    const merged: Record<string, string> = { ...baseHeaders };
+    for (const name in own) merged[name] = own[name] as string;
+    return merged;
+  };
   return async (request) => {
     let path = request.path.split("?")[0] ?? "";
     // The mux's "/v{version:[0-9.]+}" prefix.
@@ -113,7 +120,7 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
         const params: string[] = [];
         for (let i = 1; i < match.length; i++) params.push(decodeURIComponent(match[i] ?? ""));
         const response = await route.handle(request, params);
-        response.headers = response.headers ? { ...baseHeaders, ...response.headers } : { ...baseHeaders };
+        response.headers = response.headers ? withBaseHeaders(response.headers) : baseHeaders;
         return response;
       } catch (error) {
         if (error instanceof EngineError) {

@@ -12,7 +12,10 @@ export { loadCatalog as loadImageCatalog } from "./images/index.js";
 export { parseReference, familiarName, familiarString, canonicalString, type ImageReference } from "./image-store/reference.js";
 export { encodeAuthConfig, indexServer, type AuthConfig } from "./image-store/auth-config.js";
 export { base64Decode, base64Encode } from "./image-store/base64.js";
-export { getTimestamp, parseGoDuration } from "./system/go-timestamp.js";
+export { getTimestamp } from "./system/go-timestamp.js";
+export { parseGoDuration } from "./build/dockerfile/go-duration.js";
+// Port specs' container side (go-connections/nat), read the same by the CLI's -p and by EXPOSE.
+export { splitProtoPort, parseSpecRange, parseContainerPort } from "./ports/nat.js";
 // Tar archives, which the CLI writes and reads on the host side of docker cp.
 export { readTar, writeTar, TarWriter, TarError, type TarEntry, type TarEntryType, goBase, goClean, goDir, goJoin, goSplit } from "./archive/index.js";
 // python3 runs in a sandbox the host provides (the browser's nested worker), loaded on first use.

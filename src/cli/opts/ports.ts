@@ -1,5 +1,7 @@
 // -p / --publish and --expose parsing, as go-connections/nat does it: ranges expand to one key
-// per port, an omitted host port means an ephemeral one.
+// per port, an omitted host port means an ephemeral one. The container-port part is the engine's
+// (EXPOSE reads it the same), reached through the client.
+import { parseContainerPort, parseSpecRange, splitProtoPort } from "../../client/index.js";
 
 export interface PortBindingSpec {
   HostIp: string;
@@ -9,15 +11,6 @@ export interface PortBindingSpec {
 export interface ParsedPorts {
   exposed: Record<string, Record<string, never>>;
   bindings: Record<string, PortBindingSpec[]>;
-}
-
-function splitRange(text: string, what: string, raw: string): [number, number] {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
-  if (!m) throw new Error(`invalid ${what}: ${text || raw}`);
-  const start = Number(m[1]);
-  const end = m[2] === undefined ? start : Number(m[2]);
-  if (start > 65535 || end > 65535 || end < start) throw new Error(`invalid ${what}: ${text}`);
-  return [start, end];
 }
 
 export function isIPv4(text: string): boolean {
@@ -61,11 +54,8 @@ export function parsePublish(specs: string[]): ParsedPorts {
   const exposed: ParsedPorts["exposed"] = {};
   const bindings: ParsedPorts["bindings"] = {};
   for (const raw of specs) {
-    // nat.SplitProtoPort: the part after the first "/" is the protocol, anything after it ignored.
-    const [beforeSlash = "", afterSlash] = raw.split("/");
-    let rest = beforeSlash;
-    const proto = (afterSlash || "tcp").toLowerCase();
-    if (!["tcp", "udp", "sctp"].includes(proto)) throw new Error(`invalid proto: ${proto}`);
+    const { port, proto } = splitProtoPort(raw);
+    let rest = port;
     let ip = "";
     if (rest.startsWith("[")) {
       const close = rest.indexOf("]");
@@ -83,11 +73,10 @@ export function parsePublish(specs: string[]): ParsedPorts {
     // nat.splitParts: with more colons, all but the last two parts are an unbracketed IPv6 address.
     else [ip, hostPart = "", containerPart = ""] = [parts.slice(0, -2).join(":"), ...parts.slice(-2)];
     if (ip && !isIPv4(ip) && !isIPv6(ip)) throw new Error(`invalid IP address: ${ip}`);
-    if (!containerPart) throw new Error(`no port specified: ${raw}<empty>`);
-    const [cStart, cEnd] = splitRange(containerPart, "containerPort", raw);
+    const [cStart, cEnd] = parseContainerPort(containerPart, raw);
     let hStart = 0;
     let hEnd = 0;
-    if (hostPart) [hStart, hEnd] = splitRange(hostPart, "hostPort", raw);
+    if (hostPart) [hStart, hEnd] = parseSpecRange(hostPart, "hostPort");
     // A host range may go with a single container port: it is the range to pick the host port from.
     if (hostPart && hEnd - hStart !== cEnd - cStart && cEnd !== cStart) {
       throw new Error(`invalid ranges specified for container and host Ports: ${containerPart} and ${hostPart}`);

@@ -2,6 +2,7 @@
 // earlier stage with --from, written into a build container's layer. A directory copies its
 // contents; a file lands at the destination, or inside it when the destination ends in "/" or
 // is a directory; ADD unpacks a local tar archive instead of copying it.
+import { lookupId, type IdLookup } from "../archive/container-user.js";
 import { decompress } from "../archive/decompress.js";
 import { goBase, goClean, goDir, goJoin } from "../archive/go-path.js";
 import { readTar } from "../archive/tar-reader.js";
@@ -98,22 +99,20 @@ async function archiveEntries(data: Uint8Array): Promise<TarEntry[] | undefined>
 }
 
 /** The ids of a --chown value, from the image's own /etc/passwd and /etc/group. */
-function chownIds(root: LayeredFs, chown: string): { uid: number; gid: number } {
-  const table = (path: string) =>
-    (root.readText(path) ?? "")
-      .split("\n")
-      .filter((line) => line !== "" && !line.startsWith("#"))
-      .map((line) => line.split(":"));
-  const [userPart = "", groupPart] = chown.split(":", 2);
-  const lookup = (rows: string[][], name: string, kind: "uid" | "gid"): number => {
-    if (/^\d+$/.test(name)) return Number(name);
-    const row = rows.find((r) => r[0] === name);
-    if (!row) throw new BuildStepError(`unable to convert uid/gid chown string to host mapping: can't find ${kind} for ${kind === "uid" ? "user" : "group"} ${name}: no such ${kind === "uid" ? "user" : "group"}: ${name}`);
-    return Number(row[2] ?? 0);
+async function chownIds(root: LayeredFs, chown: string): Promise<{ uid: number; gid: number }> {
+  const lookup: IdLookup = {
+    read: (path) => root.readText(path),
+    // Any number is an id as it stands.
+    maxId: Infinity,
+    notFound: (kind, name) =>
+      new BuildStepError(
+        `unable to convert uid/gid chown string to host mapping: can't find ${kind === "user" ? "uid" : "gid"} for ${kind} ${name}: no such ${kind}: ${name}`,
+      ),
   };
-  const uid = lookup(table("/etc/passwd"), userPart, "uid");
+  const [userPart = "", groupPart] = chown.split(":", 2);
+  const uid = (await lookupId(lookup, "user", userPart)).id;
   // A user alone gives both ids the same number, as the builder's parseChownFlag does.
-  const gid = groupPart === undefined ? uid : lookup(table("/etc/group"), groupPart, "gid");
+  const gid = groupPart === undefined ? uid : (await lookupId(lookup, "group", groupPart)).id;
   return { uid, gid };
 }
 
@@ -124,7 +123,7 @@ export async function performCopy(
   plan: CopyPlan,
   options: { chown: string; preserveOwnership: boolean; decompress: boolean; now: number },
 ): Promise<void> {
-  const owner = options.chown !== "" ? chownIds(root, options.chown) : { uid: 0, gid: 0 };
+  const owner = options.chown !== "" ? await chownIds(root, options.chown) : { uid: 0, gid: 0 };
   // Directories the copy has to make are the copy's owner's (MkdirAllAndChown, new ones only).
   const makeDirs = (dir: string) => {
     let at = "";

@@ -1,23 +1,15 @@
 // --since and --until as the docker CLI turns them into the daemon's "<seconds>.<nanoseconds>"
 // (api/types/time GetTimestamp): a Go duration before now, an RFC 3339-like date in one of a few
 // layouts (UTC when it names no zone), or a unix timestamp passed through. Errors read as Go's.
+import { parseGoDuration } from "../build/dockerfile/go-duration.js";
 
-const units: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** time.ParseDuration, in milliseconds; undefined when value is not a duration. */
-export function parseGoDuration(value: string): number | undefined {
-  const m = /^([-+]?)(.*)$/.exec(value);
-  let rest = m?.[2] ?? "";
-  if (rest === "0") return 0;
-  if (rest === "") return undefined;
-  let total = 0;
-  while (rest !== "") {
-    const part = /^(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/.exec(rest);
-    if (!part) return undefined;
-    total += Number(part[1]) * (units[part[2] ?? ""] ?? 0);
-    rest = rest.slice(part[0].length);
+/** A Go duration in milliseconds, or undefined when time.ParseDuration rejects value. */
+function durationMs(value: string): number | undefined {
+  try {
+    return parseGoDuration(value) / 1e6;
+  } catch {
+    return undefined;
   }
-  return m?.[1] === "-" ? -total : total;
 }
 
 class GoParseError extends Error {}
@@ -127,7 +119,7 @@ function quote(value: string): string {
  * `until` filter. Throws an Error with Go's text.
  */
 export function getTimestamp(value: string, nowMs: number): string {
-  const duration = value === "0" ? undefined : parseGoDuration(value);
+  const duration = value === "0" ? undefined : durationMs(value);
   if (duration !== undefined) return String(Math.floor((nowMs - duration) / 1000));
   try {
     const [seconds, nanos] = parseLayout(layoutFor(value), value);

@@ -1,5 +1,6 @@
-// time.ParseDuration, for HEALTHCHECK's --interval and friends: "1m30s", "1.5h", "300ms".
-// Nanoseconds, with Go's overflow rules and error texts.
+// time.ParseDuration: "1m30s", "1.5h", "300ms", for HEALTHCHECK's --interval and friends and
+// for the durations --since/--until take (system/go-timestamp.ts). Nanoseconds, with Go's
+// overflow rules and error texts.
 
 const units: Record<string, bigint> = {
   ns: 1n,

@@ -18,7 +18,7 @@ import { catalogState, loadCatalog } from "./images/index.js";
 import { LogStore } from "./logs/log-store.js";
 import { NetworkService } from "./networks/network-service.js";
 import type { Clock, IdSource } from "./ports.js";
-import { PortAllocator } from "./ports/port-allocator.js";
+import { PortAllocator, type HostPortBusy } from "./ports/port-allocator.js";
 import { RecordStore, type RecordChange } from "./state/record-store.js";
 import { schemaVersion, type EngineSnapshot } from "./state/snapshot.js";
 import { VolumeService } from "./volumes/volume-service.js";
@@ -41,6 +41,8 @@ export interface EngineOptions {
    * engine kept in memory alone (a daemon without --data-root) says false. Default true.
    */
   persistent?: boolean;
+  /** Ports other programs hold on the host (a daemon publishing for real); none by default. */
+  hostPortBusy?: HostPortBusy;
 }
 
 export class Engine {
@@ -65,7 +67,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     const store = new RecordStore(options.persistent ?? true);
-    this.ports = new PortAllocator(options.firstEphemeralPort);
+    this.ports = new PortAllocator(options.firstEphemeralPort, options.hostPortBusy);
     this.ctx = { store, clock: options.clock, ids: options.ids, events: new EventBus(options.clock) };
     this.images = new ImageService(this.ctx);
     this.networks = new NetworkService(this.ctx);

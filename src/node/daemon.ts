@@ -9,7 +9,8 @@ import { Engine, loadImageCatalog, type EngineSnapshot } from "../engine/index.j
 import { loadDataRoot } from "./data-root.js";
 import { createApiServer, type ApiEngine } from "./http-api.js";
 import { CryptoIdSource, SystemClock } from "./host-ports.js";
-import { publishPorts } from "./published-ports.js";
+import { publishPorts, type PublishedPorts } from "./published-ports.js";
+import { BusyPorts } from "./busy-ports.js";
 import { RecordWriter } from "./record-writer.js";
 
 export const defaultHost = "tcp://127.0.0.1:2375";
@@ -99,8 +100,13 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const clock = new SystemClock();
   // A daemon has no start-up budget to keep: the catalog is loaded before containers come back.
   await loadImageCatalog();
+  // Ports other programs hold: passed over when allocating, refused when asked for. The
+  // daemon's own listeners are the engine's business (its allocations), not the host's.
+  const busyPorts = new BusyPorts();
+  const own: { ports?: PublishedPorts } = {};
   const engine = new Engine({
     clock,
+    hostPortBusy: (proto, ip, port) => !(proto === "tcp" && own.ports?.holds(port)) && busyPorts.busy(proto, ip, port),
     ids: new CryptoIdSource(),
     pullBandwidth: 0,
     // Without a data root nothing takes the changes: the store need not log them.
@@ -123,6 +129,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const addresses: string[] = [];
   // Published ports listen on the host for real, so curl or a database client reaches them.
   const published = publishPorts(engine, (line) => options.debug?.(line));
+  own.ports = published;
   const close = async () => {
     await published.close();
     for (const socket of sockets) socket.destroy();

@@ -32,6 +32,8 @@ function wanted(engine: Engine): Map<string, Binding> {
 export interface PublishedPorts {
   /** Where each binding ended up listening, or why it could not ("0.0.0.0:8080" → error text). */
   readonly failures: Map<string, string>;
+  /** Whether this daemon itself listens on a TCP port (for a container, or one just stopped). */
+  holds(port: number): boolean;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -132,6 +134,10 @@ export function publishPorts(engine: Engine, log: (line: string) => void = () =>
 
   return {
     failures,
+    holds(port) {
+      for (const k of servers.keys()) if (k.endsWith(`|${port}`)) return true;
+      return false;
+    },
     sync,
     async close() {
       unsubscribe();

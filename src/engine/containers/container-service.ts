@@ -29,6 +29,15 @@ import { HealthMonitor, probeCommand, type ProbeResult } from "./healthcheck.js"
 
 export { processEnvironment } from "./process-environment.js";
 
+/** The container's address its published ports lead to (the first network's). */
+function containerAddress(c: ContainerRecord): string {
+  for (const name in c.Networks) {
+    const ip = c.Networks[name]?.IPAddress;
+    if (ip) return ip;
+  }
+  return "";
+}
+
 /**
  * A container event's attributes: its labels with its image and name, keys in Go's map order
  * (the event bus sorts what is out of order, extras included; this saves it the common case).
@@ -234,9 +243,13 @@ export class ContainerService {
       if (c.HostConfig.AutoRemove) this.destroy(c, true);
       throw error;
     }
+    // The endpoint gets its address first, then the ports are bound to it, as libnetwork joins;
+    // the connect events wait for the ports, and a failed bind undoes the join without any.
+    this.deps.networks.connectOnStart(c, false);
     try {
-      c.Ports = this.deps.ports.allocate(publishedBindings(c));
+      c.Ports = this.deps.ports.allocate(publishedBindings(c), containerAddress(c));
     } catch (error) {
+      this.deps.networks.disconnectOnStop(c, false);
       const reason = error instanceof Error ? error.message : String(error);
       const failure = systemError(
         `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.Name.slice(1)} (${this.ctx.ids.randomHex(32)}): ${reason}`,
@@ -248,7 +261,7 @@ export class ContainerService {
       if (c.HostConfig.AutoRemove) this.destroy(c, true);
       throw failure;
     }
-    this.deps.networks.connectOnStart(c);
+    this.deps.networks.announceConnects(c);
     publishVolumeMounts(this.ctx.events, c);
     const now = this.ctx.clock.now();
     const state = c.State;

@@ -117,14 +117,30 @@ export class NetworkService {
   }
 
   /** Gives a starting container its addresses on every network it is attached to. */
-  connectOnStart(container: ContainerRecord): void {
-    for (const [name, endpoint] of Object.entries(container.Networks)) {
-      const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID) ?? this.find(name);
-      this.join(container, network, endpoint);
+  connectOnStart(container: ContainerRecord, announce = true): void {
+    const joined: EndpointSettings[] = [];
+    try {
+      for (const [name, endpoint] of Object.entries(container.Networks)) {
+        const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID) ?? this.find(name);
+        this.join(container, network, endpoint, announce);
+        joined.push(endpoint);
+      }
+    } catch (error) {
+      // No address left on one network: the others give theirs back.
+      for (const endpoint of joined) this.leave(container, endpoint, announce);
+      throw error;
     }
   }
 
-  private join(container: ContainerRecord, network: NetworkRecord, endpoint: EndpointSettings): void {
+  /** The connect events of a start whose endpoints joined quietly (connectOnStart(c, false)). */
+  announceConnects(container: ContainerRecord): void {
+    for (const endpoint of Object.values(container.Networks)) {
+      const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID);
+      if (network && endpoint.EndpointID !== "") this.ctx.events.publish("network", "connect", network.Id, { container: container.Id, name: network.Name, type: network.Driver });
+    }
+  }
+
+  private join(container: ContainerRecord, network: NetworkRecord, endpoint: EndpointSettings, announce = true): void {
     const requested = (endpoint.IPAMConfig as { IPv4Address?: string } | null)?.IPv4Address || undefined;
     const allocation = this.addresses.allocate(network, requested);
     endpoint.NetworkID = network.Id;
@@ -140,15 +156,15 @@ export class NetworkService {
       const names = [container.Name.slice(1), ...(endpoint.Aliases ?? []), container.Id.slice(0, 12), container.Config.Hostname];
       endpoint.DNSNames = [...new Set(names.filter((n) => n))];
     }
-    this.ctx.events.publish("network", "connect", network.Id, { container: container.Id, name: network.Name, type: network.Driver });
+    if (announce) this.ctx.events.publish("network", "connect", network.Id, { container: container.Id, name: network.Name, type: network.Driver });
   }
 
   /** Releases a stopping container's addresses; the endpoint config stays for the next start. */
-  disconnectOnStop(container: ContainerRecord): void {
-    for (const endpoint of Object.values(container.Networks)) this.leave(container, endpoint);
+  disconnectOnStop(container: ContainerRecord, announce = true): void {
+    for (const endpoint of Object.values(container.Networks)) this.leave(container, endpoint, announce);
   }
 
-  private leave(container: ContainerRecord, endpoint: EndpointSettings): void {
+  private leave(container: ContainerRecord, endpoint: EndpointSettings, announce = true): void {
     const network = this.ctx.store.get<NetworkRecord>("network", endpoint.NetworkID);
     const wasJoined = endpoint.EndpointID !== "";
     this.addresses.release(network, endpoint.NetworkID, endpoint.IPAddress);
@@ -158,7 +174,7 @@ export class NetworkService {
     endpoint.IPPrefixLen = 0;
     endpoint.MacAddress = "";
     endpoint.DNSNames = null;
-    if (network && wasJoined) this.publish(network, "disconnect", { container: container.Id });
+    if (network && wasJoined && announce) this.publish(network, "disconnect", { container: container.Id });
   }
 
   /** POST /networks/{id}/connect (daemon.ConnectToNetwork). */

@@ -3,9 +3,9 @@ import { Engine, ManualClock, SeededIdSource } from "../index.js";
 
 type Bindings = Record<string, { HostIp: string; HostPort: string }[]>;
 
-async function setup() {
+async function setup(hostPortBusy?: (proto: string, ip: string, port: number) => boolean) {
   const clock = new ManualClock();
-  const engine = new Engine({ clock, ids: new SeededIdSource(19) });
+  const engine = new Engine({ clock, ids: new SeededIdSource(19), ...(hostPortBusy ? { hostPortBusy } : {}) });
   const call = (method: string, path: string, query: Record<string, string> = {}, body?: unknown) =>
     engine.handle(body === undefined ? { method, path, query } : { method, path, query, body });
   const pulled = await call("POST", "/images/create", { fromImage: "nginx", tag: "latest" });
@@ -24,7 +24,7 @@ async function setup() {
     const rows = (await call("GET", "/containers/json", { all: "1" })).body as { Names: string[]; Ports: unknown[] }[];
     return rows.find((r) => r.Names[0] === `/${name}`)?.Ports;
   };
-  return { clock, call, create, inspect, ports };
+  return { clock, engine, call, create, inspect, ports };
 }
 
 const publish = (hostPort: string, hostIp = "") => ({ "80/tcp": [{ HostIp: hostIp, HostPort: hostPort }] });
@@ -154,5 +154,43 @@ describe("port specifications", () => {
   ])("rejects %j at create", async (bindings, text) => {
     const { call } = await setup();
     expect(await call("POST", "/containers/create", {}, { Image: "nginx", HostConfig: { PortBindings: bindings } })).toMatchObject({ status: 400, body: { message: text } });
+  });
+});
+
+describe("ports other programs hold on the host", () => {
+  // As a daemon that publishes for real sees the host: 32768 and 8080 are taken by someone else.
+  const held = (proto: string, _ip: string, port: number) => proto === "tcp" && (port === 32768 || port === 8080);
+
+  it("are passed over for ephemeral ports, and in a range", async () => {
+    const { call, create, ports } = await setup(held);
+    await create("eph", publish(""));
+    await call("POST", "/containers/eph/start");
+    expect(await ports("eph")).toContainEqual({ IP: "0.0.0.0", PrivatePort: 80, PublicPort: 32769, Type: "tcp" });
+    await create("ranged", publish("8080-8081"));
+    await call("POST", "/containers/ranged/start");
+    expect(await ports("ranged")).toContainEqual({ IP: "0.0.0.0", PrivatePort: 80, PublicPort: 8081, Type: "tcp" });
+  });
+
+  it("fail a start that asks for one, in the daemon's words, leaving the container created and unaddressed", async () => {
+    const { call, create, inspect, engine } = await setup(held);
+    const events: string[] = [];
+    engine.ctx.events.subscribe((e) => events.push(`${e.Type} ${e.Action}`));
+    await create("web", publish("8080"));
+    events.length = 0;
+    const started = await call("POST", "/containers/web/start");
+    expect(started.status).toBe(500);
+    expect((started.body as { message: string }).message).toMatch(
+      /^failed to set up container networking: driver failed programming external connectivity on endpoint web \([0-9a-f]{64}\): failed to bind host port for 0\.0\.0\.0:8080:172\.17\.0\.2:80\/tcp: address already in use$/,
+    );
+    const state = (await inspect("web")).State;
+    expect(state).toMatchObject({ Status: "created", ExitCode: 128 });
+    expect(events).toEqual([]);
+    // The address went back: the next container gets the one this would have had.
+    await create("next", publish("9090"));
+    events.length = 0;
+    await call("POST", "/containers/next/start");
+    const next = (await call("GET", "/containers/next/json")).body as { NetworkSettings: { Networks: { bridge: { IPAddress: string } } } };
+    expect(next.NetworkSettings.Networks.bridge.IPAddress).toBe("172.17.0.2");
+    expect(events).toEqual(["network connect", "container start"]);
   });
 });

@@ -101,7 +101,9 @@ export class LayeredFs implements IFileSystem {
     if (entries.length === 0) return;
     this.writable("open", entries[0]?.[0] ?? "/");
     const now = this.options.now();
-    for (const [path, entry] of entries) this.setUpper(path, entry.type !== "whiteout" && entry.mtime === recordedAt ? { ...entry, mtime: now } : { ...entry });
+    // Entries are never changed in place (a change replaces them), so the unstamped ones (the
+    // directories copied up from the image) are shared with the run that recorded them.
+    for (const [path, entry] of entries) this.setUpper(path, entry.type !== "whiteout" && entry.mtime === recordedAt ? { ...entry, mtime: now } : entry);
     this.changed(entries[0]?.[0] ?? "/");
   }
 

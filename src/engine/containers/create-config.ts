@@ -60,6 +60,17 @@ function validatePorts(config: Pick<CreateBody, "ExposedPorts">, host: Partial<H
   }
 }
 
+/**
+ * The image's map with the client's entries over it. Written out rather than as a spread of two
+ * objects, which V8 runs through its slow generic path when the shapes vary.
+ */
+function merged<T>(base: Record<string, T> | null | undefined, over: Record<string, T> | null | undefined): Record<string, T> {
+  const out: Record<string, T> = {};
+  if (base) for (const key in base) out[key] = base[key] as T;
+  if (over) for (const key in over) out[key] = over[key] as T;
+  return out;
+}
+
 export function buildConfig(body: CreateBody, image: ImageRecord, hostname: string): ContainerConfig {
   const ic = image.Config;
   const entrypoint = body.Entrypoint && body.Entrypoint.length > 0 ? body.Entrypoint : null;
@@ -78,15 +89,15 @@ export function buildConfig(body: CreateBody, image: ImageRecord, hostname: stri
     Env: mergeEnv(ic.Env ?? [], body.Env ?? []),
     Cmd: cmd,
     Image: body.Image ?? "",
-    Volumes: { ...ic.Volumes, ...body.Volumes },
+    Volumes: merged(ic.Volumes, body.Volumes),
     WorkingDir: body.WorkingDir || ic.WorkingDir || "",
     Entrypoint: entrypoint ?? ic.Entrypoint ?? null,
     OnBuild: null,
-    Labels: { ...ic.Labels, ...body.Labels },
+    Labels: merged(ic.Labels, body.Labels),
   };
   // mergeAndVerifyConfig: an entrypoint of [""] (--entrypoint "") resets it, after the merge.
   if (config.Entrypoint?.length === 1 && config.Entrypoint[0] === "") config.Entrypoint = null;
-  const exposed = { ...ic.ExposedPorts, ...body.ExposedPorts };
+  const exposed = merged(ic.ExposedPorts, body.ExposedPorts);
   if (Object.keys(exposed).length > 0) config.ExposedPorts = exposed;
   if (Object.keys(config.Volumes ?? {}).length === 0) config.Volumes = null;
   const stopSignal = body.StopSignal || ic.StopSignal;

@@ -97,27 +97,28 @@ export function dockerfileOnlyContext(dockerfile: Uint8Array, now: number): Uint
   return writeTar([{ name: "Dockerfile", type: "file", mode: 0o644, uid: 0, gid: 0, mtime: second(now), data: dockerfile }]);
 }
 
-/** stringid.GenerateRandomID()[:20], from what the CLI has: the clock and the Dockerfile. */
-function randomSuffix(seed: Uint8Array, now: number): string {
-  // The CLI layer has no random source; the name only has to stay clear of the context's files.
-  let h1 = 0x811c9dc5 ^ (now >>> 0);
-  let h2 = 0x01000193 ^ Math.floor(now / 0x100000000);
-  for (const b of seed) {
-    h1 = Math.imul(h1 ^ b, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ b, 0x5bd1e995) >>> 0;
+/** Fills a buffer with random bytes: crypto.getRandomValues, or a fixed source in tests. */
+export type RandomFill = (bytes: Uint8Array) => void;
+
+/**
+ * stringid.GenerateRandomID: 32 random bytes as 64 hex digits, drawn again while the first 12
+ * (the short id) are digits only, so that a short id never reads as a number.
+ */
+export function generateRandomId(fill: RandomFill): string {
+  const bytes = new Uint8Array(32);
+  for (;;) {
+    fill(bytes);
+    const id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    if (!/^[0-9]{12}/.test(id)) return id;
   }
-  let h3 = Math.imul(h1 ^ (h2 >>> 13), 0x85ebca6b) >>> 0;
-  h3 = (h3 ^ (h3 >>> 16)) >>> 0;
-  const hex = (n: number) => n.toString(16).padStart(8, "0");
-  return (hex(h1) + hex(h2) + hex(h3)).slice(0, 20);
 }
 
 /**
  * AddDockerfileToBuildContext: the Dockerfile (from stdin or outside the context) added as
  * .dockerfile.<random>, and that name appended to .dockerignore so COPY never sees it.
  */
-export function addDockerfileToContext(context: Uint8Array, dockerfile: Uint8Array, now: number): { context: Uint8Array; relDockerfile: string } {
-  const name = `.dockerfile.${randomSuffix(dockerfile, now)}`;
+export function addDockerfileToContext(context: Uint8Array, dockerfile: Uint8Array, now: number, random: RandomFill): { context: Uint8Array; relDockerfile: string } {
+  const name = `.dockerfile.${generateRandomId(random).slice(0, 20)}`;
   // tar.Writer rounds the time of a header whose format nobody chose (and drops atime/ctime).
   const fresh = { type: "file" as const, mode: 0o600, uid: 0, gid: 0, mtime: Math.round(now / 1000) * 1000 };
   const encoder = new TextEncoder();

@@ -201,9 +201,15 @@ describe("docker build", () => {
     const stdin = new TextEncoder().encode("FROM alpine\nCMD [\"sh\"]\n");
     await docker(daemon, files, ["build", "-f", "-", "app"], { readStdinBytes: () => Promise.resolve(stdin) });
     const name = daemon.build.query?.dockerfile ?? "";
+    expect(name).toMatch(/^\.dockerfile\.[0-9a-f]{20}$/);
     expect(daemon.context[name]).toBe('FROM alpine\nCMD ["sh"]\n');
     expect(daemon.context[".dockerignore"]).toBe(`*.sh\n\n${name}\n`);
     expect(daemon.context["main.sh"]).toBeUndefined();
+    // The name is random (crypto/rand in docker), not made from the Dockerfile and the clock.
+    const again = answering(built);
+    await docker(again, files, ["build", "-f", "-", "app"], { readStdinBytes: () => Promise.resolve(stdin) });
+    expect(again.build.query?.dockerfile).toMatch(/^\.dockerfile\.[0-9a-f]{20}$/);
+    expect(again.build.query?.dockerfile).not.toBe(name);
   });
 
   it("takes stdin as the context: a Dockerfile alone, or a tar", async () => {

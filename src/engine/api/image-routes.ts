@@ -3,7 +3,7 @@
 import type { Engine } from "../engine.js";
 import { invalidParameter } from "../errors.js";
 import { familiarString, parseReference } from "../image-store/reference.js";
-import type { ImageRecord } from "../images/image-record.js";
+import type { ImageConfig, ImageRecord } from "../images/image-record.js";
 import { rfc3339Nano } from "../time-format.js";
 import { checkFilterKeys, matchesLabels, parseFilters } from "./filters.js";
 import { boolQuery, ok, query, route, type Route } from "./route.js";
@@ -26,6 +26,42 @@ export function imageSummary(image: ImageRecord, containers: number) {
   };
 }
 
+/** Go's omitempty: the zero value, or a slice or map with nothing in it. */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === "" || value === false || value === 0) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
+}
+
+/**
+ * Config as API 1.50 (dockerd 28.2) shows it: the image's container.Config converted to the OCI
+ * image config (containerConfigToDockerOCIImageConfig into dockerspec.DockerOCIImageConfig),
+ * in that struct's order, and every field omitempty. So an empty Entrypoint or Cmd, [] or null
+ * alike, is left out, as are a false ArgsEscaped and the fields that only containers have
+ * (Image, Hostname, ...). Docker 28.3 put some of the empty ones back as null; 28.2 did not.
+ */
+function inspectConfig(config: ImageConfig): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const oci: [string, unknown][] = [
+    ["User", config.User],
+    ["ExposedPorts", config.ExposedPorts],
+    ["Env", config.Env],
+    ["Entrypoint", config.Entrypoint],
+    ["Cmd", config.Cmd],
+    ["Volumes", config.Volumes],
+    ["WorkingDir", config.WorkingDir],
+    ["Labels", config.Labels],
+    ["StopSignal", config.StopSignal],
+    ["ArgsEscaped", config.ArgsEscaped],
+  ];
+  for (const [key, value] of oci) if (!isEmpty(value)) out[key] = value;
+  // DockerOCIImageConfigExt: Healthcheck is a pointer, there whenever it is set.
+  if (config.Healthcheck) out["Healthcheck"] = config.Healthcheck;
+  if (!isEmpty(config.OnBuild)) out["OnBuild"] = config.OnBuild;
+  if (!isEmpty(config.Shell)) out["Shell"] = config.Shell;
+  return out;
+}
+
 export function imageInspect(image: ImageRecord) {
   return {
     Id: image.Id,
@@ -36,7 +72,7 @@ export function imageInspect(image: ImageRecord) {
     Created: image.Created,
     DockerVersion: image.DockerVersion,
     Author: image.Author,
-    Config: image.Config,
+    Config: inspectConfig(image.Config),
     Architecture: image.Architecture,
     ...(image.Variant ? { Variant: image.Variant } : {}),
     Os: image.Os,

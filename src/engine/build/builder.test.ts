@@ -225,6 +225,66 @@ describe("POST /build: the legacy builder", () => {
     expect(events.filter((e) => e === "image delete").length - deletes).toBeGreaterThanOrEqual(3);
   });
 
+  it("keeps ENTRYPOINT [] and CMD [] as empty lists, as resolveCmdLine returns them", async () => {
+    const { engine } = setup();
+    const run = async (image: string) => {
+      const { Id } = engine.containers.create({ Image: image }, `run-${image.replace(/\W/g, "-")}`);
+      const out: string[] = [];
+      engine.containers.attach(Id, (chunk) => chunk && out.push(chunk.data));
+      engine.containers.start(Id);
+      await engine.containers.wait(Id, "not-running");
+      return { out: out.join(""), config: engine.containers.get(Id).Config };
+    };
+    await build(engine, { Dockerfile: 'FROM alpine\nENTRYPOINT ["echo", "via-entrypoint"]\n' }, {}, ["with-ep"]);
+    expect((await run("with-ep")).out).toBe("via-entrypoint\n");
+
+    // An inherited entrypoint cleared: the list stays, empty, and the image runs its Cmd alone.
+    const cleared = await build(engine, { Dockerfile: 'FROM with-ep\nENTRYPOINT []\nCMD ["echo", "plain"]\n' }, {}, ["cleared"]);
+    expect(cleared.error).toBeUndefined();
+    const image = engine.images.get("cleared");
+    expect(image.Config.Entrypoint).toEqual([]);
+    expect(image.Config.Cmd).toEqual(["echo", "plain"]);
+    expect(image.History.slice(-2).map((h) => h.created_by)).toEqual(["/bin/sh -c #(nop)  ENTRYPOINT []", '/bin/sh -c #(nop)  CMD ["echo" "plain"]']);
+    const ran = await run("cleared");
+    expect(ran.out).toBe("plain\n");
+    expect(ran.config.Entrypoint).toEqual([]);
+
+    // ENTRYPOINT resets a Cmd the stage did not set; CMD [] and a bare CMD are empty lists too,
+    // never the shell alone, and do not count as setting the Cmd.
+    await build(engine, { Dockerfile: "FROM alpine\nENTRYPOINT []\n" }, {}, ["bare"]);
+    expect(engine.images.get("bare").Config).toMatchObject({ Entrypoint: [], Cmd: null });
+    await build(engine, { Dockerfile: "FROM alpine\nCMD []\nENTRYPOINT []\n" }, {}, ["empty-cmd"]);
+    expect(engine.images.get("empty-cmd").Config).toMatchObject({ Entrypoint: [], Cmd: null });
+    expect(engine.images.get("empty-cmd").History.at(-2)?.created_by).toBe("/bin/sh -c #(nop)  CMD []");
+    await build(engine, { Dockerfile: "FROM alpine\nCMD\n" }, {}, ["bare-cmd"]);
+    expect(engine.images.get("bare-cmd").Config.Cmd).toEqual([]);
+
+    // GET /images/{name}/json at API 1.50 shows the OCI config, every field omitempty: an empty
+    // Entrypoint or Cmd is left out, like a false ArgsEscaped and the container-only Image.
+    const inspect = async (name: string) => ((await engine.handle({ method: "GET", path: `/v1.50/images/${name}/json` })).body as { Config: Record<string, unknown> }).Config;
+    expect(await inspect("bare")).toEqual({ Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], WorkingDir: "/" });
+    expect(Object.keys(await inspect("cleared"))).toEqual(["Env", "Cmd", "WorkingDir"]);
+    expect(Object.keys(await inspect("with-ep"))).toEqual(["Env", "Entrypoint", "WorkingDir"]);
+  });
+
+  it("leaves ArgsEscaped as the base image had it when the command line is empty", async () => {
+    const { engine } = setup();
+    await build(engine, { Dockerfile: "FROM alpine\nLABEL base=1\n" }, {}, ["plain-base"]);
+    const base = engine.images.get("plain-base");
+    engine.images.put({ ...structuredClone(base), Id: `sha256:${"e5".repeat(32)}`, RepoTags: ["escaped:1"], Config: { ...structuredClone(base.Config), ArgsEscaped: true } });
+    await build(engine, { Dockerfile: "FROM escaped:1\nENTRYPOINT []\n" }, {}, ["kept"]);
+    expect(engine.images.get("kept").Config.ArgsEscaped).toBe(true);
+    const shown = (await engine.handle({ method: "GET", path: "/v1.50/images/kept/json" })).body as { Config: Record<string, unknown> };
+    expect(shown.Config["ArgsEscaped"]).toBe(true);
+    await build(engine, { Dockerfile: "FROM escaped:1\nCMD []\n" }, {}, ["kept-cmd"]);
+    expect(engine.images.get("kept-cmd").Config.ArgsEscaped).toBe(true);
+    // A command line of words (exec or shell form) is not escaped on Linux.
+    await build(engine, { Dockerfile: 'FROM escaped:1\nENTRYPOINT ["top"]\n' }, {}, ["exec-form"]);
+    expect(engine.images.get("exec-form").Config.ArgsEscaped).toBe(false);
+    await build(engine, { Dockerfile: "FROM escaped:1\nCMD top -b\n" }, {}, ["shell-form"]);
+    expect(engine.images.get("shell-form").Config).toMatchObject({ Cmd: ["/bin/sh", "-c", "top -b"], ArgsEscaped: false });
+  });
+
   it("ADD unpacks a tar archive with its owners, and copies other files as they are", async () => {
     const { engine } = setup();
     const inner = writeTar([{ name: "pkg/tool.sh", type: "file", mode: 0o755, uid: 1234, gid: 4321, mtime: 0, data: encoder.encode("echo tool\n") }]);

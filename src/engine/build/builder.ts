@@ -358,16 +358,16 @@ export class Builder {
       case "cmd": {
         const cmd = this.commandLine(c.command, config);
         config.Cmd = cmd;
-        config.ArgsEscaped = false;
+        this.markArgsEscaped(config, cmd);
         await this.commit(state, `CMD ${goQuoteList(cmd)}`);
         if (c.command.args.length > 0) state.cmdSet = true;
         return;
       }
       case "entrypoint": {
-        // An empty ENTRYPOINT clears it: the shell is not prepended to nothing.
-        const entrypoint = c.command.args.length === 0 ? null : this.commandLine(c.command, config);
+        // ENTRYPOINT [] leaves an empty list, not a missing one: the image runs its Cmd alone.
+        const entrypoint = this.commandLine(c.command, config);
         config.Entrypoint = entrypoint;
-        config.ArgsEscaped = false;
+        this.markArgsEscaped(config, entrypoint);
         if (!state.cmdSet) config.Cmd = null;
         return this.commit(state, `ENTRYPOINT ${goQuoteList(entrypoint)}`);
       }
@@ -427,8 +427,21 @@ export class Builder {
     }
   }
 
+  /**
+   * resolveCmdLine (Linux) for RUN, CMD and ENTRYPOINT: the words, after the shell for the shell
+   * form. No words at all (`CMD []`, a bare `ENTRYPOINT`) give an empty list, never the shell alone.
+   */
   private commandLine(command: CommandLine, config: ImageConfig): string[] {
-    return command.prependShell ? [...(config.Shell && config.Shell.length > 0 ? config.Shell : DEFAULT_SHELL), ...command.args] : command.args;
+    if (command.args.length === 0) return [];
+    return command.prependShell ? [...this.shellOf(config), ...command.args] : [...command.args];
+  }
+
+  /**
+   * The ArgsEscaped resolveCmdLine hands back on Linux: false for a command line, and for an
+   * empty one whatever the config already had (a base image's true survives `ENTRYPOINT []`).
+   */
+  private markArgsEscaped(config: ImageConfig, line: string[]): void {
+    if (line.length > 0) config.ArgsEscaped = false;
   }
 
   private shellOf(config: ImageConfig): string[] {

@@ -5,7 +5,7 @@
 import type * as JustBash from "just-bash/browser";
 import { inColumns, loadJustBash, networkCommands, StateCarrier, streamingOutput, TERMINAL_LS, type ShellState, type StreamingOutput } from "../../../bash/index.js";
 import { containerNetwork } from "./container-network.js";
-import { commandView } from "./command-view.js";
+import { commandView, lookupPlugin, withoutLookupTraces } from "./command-view.js";
 import { CONTAINER_COMMAND_NAMES, containerCommands } from "./container-commands.js";
 import { noHandlers, type ProcessContext, type Program, type RunningProgram } from "../program.js";
 
@@ -54,9 +54,9 @@ function shellVoice(kind: "ash" | "dash" | "bash"): (text: string) => string {
   // A redirection that cannot open its file: the interpreter reports the filesystem's error.
   const redirect = /^bash: (E[A-Z]+): [^,\n]*, \w+ '([^'\n]+)'$/gm;
   const because = (code: string) => strerror[code] ?? code;
-  if (kind === "bash") return (text) => text.replace(redirect, (_m, code: string, path: string) => `bash: ${path}: ${because(code)}`);
+  if (kind === "bash") return (text) => withoutLookupTraces(text).replace(redirect, (_m, code: string, path: string) => `bash: ${path}: ${because(code)}`);
   return (text) =>
-    text
+    withoutLookupTraces(text)
       .replace(redirect, (_m, code: string, path: string) =>
         kind === "dash" ? `sh: 1: cannot create ${path}: ${because(code)}` : `sh: can't create ${path}: ${code === "ENOENT" ? "nonexistent directory" : because(code)}`,
       )
@@ -106,7 +106,8 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
     return { ...result, stdout: inColumns(result.stdout, ctx.size.cols) };
   });
   // A container whose image has no files still gets a root with its hostname in it.
-  const files = ctx.fs ? commandView(ctx.fs, commandNames(jb)) : new jb.InMemoryFs({ "/etc/hostname": `${ctx.hostname}\n` });
+  const names = commandNames(jb);
+  const files = ctx.fs ? commandView(ctx.fs, names) : new jb.InMemoryFs({ "/etc/hostname": `${ctx.hostname}\n` });
   const bash = new jb.Bash({
     customCommands: [hostname, env, carrier.command, terminalLs, ...networkCommands(jb, () => containerNetwork(ctx)), ...containerCommands(jb, ctx)],
     env: { ...envRecord(ctx.env), SHLVL: "1" },
@@ -122,6 +123,8 @@ async function interpreter(ctx: ProcessContext, streamOutput: boolean): Promise<
     defenseInDepth: false,
   });
   bash.registerTransformPlugin(carrier.plugin);
+  // `type` prints where a command really is, not where the view shows it to the PATH search.
+  if (ctx.fs) bash.registerTransformPlugin(lookupPlugin(names));
   if (streamOutput) bash.registerTransformPlugin(streaming.plugin);
   return { bash, carrier, streaming };
 }

@@ -127,27 +127,45 @@ export function toolProgram(tool: Tool): Program {
 /**
  * A program (a server such as redis-server) run as a command of a shell: it gets the shell's
  * context, its exit ends the command rather than the shell, and Ctrl-C reaches it as SIGINT.
+ *
+ * What it writes is held while it runs through its first turn: a quick one (`nginx -t`,
+ * `redis-server --version`) hands its output to the shell as a command's result, so pipes,
+ * redirections and `$(…)` take it. One still running after that is a server: what it held and
+ * everything after goes out as it comes, for `docker logs` to follow.
  */
 export function programAsCommand(program: Program, ctx: ProcessContext, context: CommandContext, argv: string[]): Promise<Out> {
   return new Promise((resolve) => {
     let ended = false;
+    let held: { stdout: string; stderr: string } | undefined = { stdout: "", stderr: "" };
     const holder: { running?: RunningProgram } = {};
     const end = (code: number) => {
       if (ended) return;
       ended = true;
       holder.running?.kill?.();
-      resolve({ stdout: "", stderr: "", exitCode: code });
+      resolve({ stdout: held?.stdout ?? "", stderr: held?.stderr ?? "", exitCode: code });
+    };
+    const write = (stream: "stdout" | "stderr", text: string) => {
+      if (ended) return;
+      if (held) held[stream] += text;
+      else ctx[stream](text);
     };
     const child = Object.create(ctx, {
       argv: { value: argv },
       exit: { value: end },
       exited: { get: () => ended || ctx.exited },
-      stdout: { value: (text: string) => !ended && ctx.stdout(text) },
-      stderr: { value: (text: string) => !ended && ctx.stderr(text) },
+      stdout: { value: (text: string) => write("stdout", text) },
+      stderr: { value: (text: string) => write("stderr", text) },
       sleep: { value: async (ms: number) => !ended && (await ctx.sleep(ms)) && !ended },
     }) as ProcessContext;
     const running = program(child);
     holder.running = running;
+    void Promise.resolve().then(() => {
+      if (ended || !held) return;
+      const { stdout, stderr } = held;
+      held = undefined;
+      if (stdout) ctx.stdout(stdout);
+      if (stderr) ctx.stderr(stderr);
+    });
     context.signal?.addEventListener("abort", () => {
       if (!running.signal("SIGINT")) end(130);
     }, { once: true });

@@ -102,3 +102,22 @@ describe("nc", () => {
     expect((await sh(c, "nc nope 80")).err).toBe("nc: bad address 'nope'\n");
   });
 });
+
+describe("a service program run from a shell", () => {
+  it("hands a quick answer to the shell, so pipes, redirections and $(…) take it", async () => {
+    const c = standalone("nginx");
+    expect(await sh(c, 'nginx -v 2>&1 | tr a-z A-Z; v=$(nginx -v 2>&1); echo "[$v]"; nginx -t >/dev/null 2>&1 && echo tested')).toEqual({
+      out: "NGINX VERSION: NGINX/1.29.3\n[nginx version: nginx/1.29.3]\ntested\n",
+      err: "",
+      code: 0,
+    });
+  });
+
+  it("streams a server's output as it comes, before the server ever ends", async () => {
+    const c = standalone("nginx");
+    const server = c.run(["sh", "-c", "echo starting; nginx -g 'daemon off;'"]);
+    await until(() => server.err().includes("start worker process"));
+    expect(server.out()).toContain("starting\n");
+    expect(server.code()).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@ let daemon: Daemon;
 let base: string;
 
 beforeAll(async () => {
-  daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+  daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
   base = `http://${daemon.addresses[0]}/v1.50`;
   const pull = await fetch(`${base}/images/create?fromImage=alpine&tag=latest`, { method: "POST" });
   await pull.text();

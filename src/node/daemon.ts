@@ -27,6 +27,11 @@ export interface DaemonOptions {
   onPersistError?: (error: unknown) => void;
   /** Where ephemeral published ports start (32768 by default, as Docker's). */
   firstEphemeralPort?: number;
+  /**
+   * Take every host port for free rather than ask the host which ones other programs hold:
+   * for test daemons that run side by side and publish the same fixed ports (-p 8080:80).
+   */
+  ignoreHostPorts?: boolean;
 }
 
 export interface Daemon {
@@ -106,7 +111,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const own: { ports?: PublishedPorts } = {};
   const engine = new Engine({
     clock,
-    hostPortBusy: (proto, ip, port) => !(proto === "tcp" && own.ports?.holds(port)) && busyPorts.busy(proto, ip, port),
+    hostPortBusy: options.ignoreHostPorts ? () => false : (proto, ip, port) => !(proto === "tcp" && own.ports?.holds(port)) && busyPorts.busy(proto, ip, port),
     ids: new CryptoIdSource(),
     pullBandwidth: 0,
     // Without a data root nothing takes the changes: the store need not log them.

@@ -14,7 +14,7 @@ let host = "";
 const cwd = mkdtempSync(join(tmpdir(), "dp-archive-"));
 
 beforeAll(async () => {
-  daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+  daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
   host = `tcp://${daemon.addresses[0] ?? ""}`;
 });
 afterAll(() => daemon.close());

@@ -15,7 +15,7 @@ let transport: HttpTransport;
 let client: DockerClient;
 
 beforeAll(async () => {
-  daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+  daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
   transport = new HttpTransport({ host: `tcp://${daemon.addresses[0] ?? ""}` });
   client = new DockerClient(transport);
   for await (const _ of await client.imagePull("alpine", "latest"));

@@ -90,7 +90,7 @@ describe.skipIf(!onPath("docker"))("docker build: our CLI and the real docker CL
   let env: NodeJS.ProcessEnv;
   let scratch: string;
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     const config = mkdtempSync(join(tmpdir(), "docker-config-"));
     env = { PATH: process.env["PATH"], HOME: config, DOCKER_CONFIG: config, DOCKER_HOST: `tcp://${daemon.addresses[0]}` };
     scratch = mkdtempSync(join(tmpdir(), "build-cli-"));

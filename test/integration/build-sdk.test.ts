@@ -15,7 +15,7 @@ describe.skipIf(!hasPython)("docker build through docker-py", () => {
   let dir: string;
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     dir = mkdtempSync(join(tmpdir(), "build-sdk-"));
     mkdirSync(join(dir, "site"));
     writeFileSync(join(dir, "site", "index.html"), "<h1>built into the image</h1>\n");

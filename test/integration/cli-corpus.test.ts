@@ -25,7 +25,7 @@ describe.skipIf(!onPath("docker"))("our CLI and the real docker CLI, line by lin
   let daemon: Daemon;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     const config = mkdtempSync(join(tmpdir(), "docker-config-"));
     env = { PATH: process.env["PATH"], HOME: config, DOCKER_CONFIG: config, DOCKER_HOST: `tcp://${daemon.addresses[0]}` };
   });

@@ -40,7 +40,7 @@ describe("docker-playground daemon --data-root", () => {
 
 describe.skipIf(!onPath("docker"))("the real docker CLI across a daemon restart on one --data-root", () => {
   async function withDaemon<T>(root: string, use: (docker: (...args: string[]) => Promise<string>) => Promise<T>): Promise<T> {
-    const daemon: Daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], dataRoot: root });
+    const daemon: Daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true, dataRoot: root });
     const env = dockerEnv(daemon.addresses[0] ?? "");
     try {
       return await use(async (...args) => {

@@ -24,7 +24,7 @@ function tempRoot(): string {
 }
 
 async function start(dataRoot: string): Promise<{ daemon: Daemon; api: Api }> {
-  const daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], dataRoot });
+  const daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true, dataRoot });
   daemons.push(daemon);
   return { daemon, api: client(daemon.addresses[0] ?? "") };
 }
@@ -158,12 +158,12 @@ describe("daemon --data-root", () => {
     await stop(daemon);
     const [file] = readdirSync(join(root, "records", "container"));
     writeFileSync(join(root, "records", "container", file ?? ""), "{ not json");
-    await expect(startDaemon({ hosts: ["tcp://127.0.0.1:0"], dataRoot: root })).rejects.toThrow(
+    await expect(startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true, dataRoot: root })).rejects.toThrow(
       new RegExp(`^data root .* is corrupt: records/container/${file}: .*JSON`),
     );
     // A record that is JSON but not a record: loadSnapshot's reason.
     writeFileSync(join(root, "records", "container", file ?? ""), "null");
-    await expect(startDaemon({ hosts: ["tcp://127.0.0.1:0"], dataRoot: root })).rejects.toThrow(/is corrupt: record container:.* has no value/);
+    await expect(startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true, dataRoot: root })).rejects.toThrow(/is corrupt: record container:.* has no value/);
   }, 30_000);
 
   it("exits 1 without touching a data root written by a newer version", async () => {

@@ -14,7 +14,7 @@ describe.skipIf(!hasDocker)("the real docker CLI against docker-playground daemo
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     env = dockerEnv(daemon.addresses[0] ?? "");
   });
   afterAll(async () => {
@@ -196,7 +196,7 @@ describe.skipIf(!hasDockerPy)("docker-py against docker-playground daemon", () =
   let daemon: Daemon;
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
   });
   afterAll(async () => {
     await daemon.close();

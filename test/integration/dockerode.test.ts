@@ -28,7 +28,7 @@ describe("dockerode against the daemon", () => {
   let docker: Docker;
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     const [host = "", port = ""] = (daemon.addresses[0] ?? "").split(":");
     docker = new Docker({ host, port: Number(port) });
     await follow(docker, await docker.pull("alpine:latest"));

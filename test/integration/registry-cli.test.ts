@@ -30,7 +30,7 @@ describe.skipIf(!hasDocker)("the real docker CLI with registries, against our da
   let dockerConfig: string;
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     dockerConfig = mkdtempSync(join(tmpdir(), "docker-config-"));
     env = { DOCKER_HOST: `tcp://${daemon.addresses[0] ?? ""}`, DOCKER_CONFIG: dockerConfig, NO_COLOR: "1" };
   });

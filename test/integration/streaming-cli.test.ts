@@ -23,7 +23,7 @@ describe.skipIf(!onPath("docker"))("streaming commands of the real docker CLI", 
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     env = dockerEnv(daemon.addresses[0] ?? "");
     await run("docker", ["run", "-d", "--name", "web", "nginx"], env);
   }, 60_000);

@@ -22,7 +22,7 @@ async function run(script: string): Promise<string> {
 
 describe("symlinks that point into a mount", () => {
   beforeAll(async () => {
-    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"] });
+    daemon = await startDaemon({ hosts: ["tcp://127.0.0.1:0"], ignoreHostPorts: true });
     api = `http://${daemon.addresses[0] ?? ""}`;
     await call("POST", "/images/create?fromImage=alpine&tag=latest");
   }, 60_000);

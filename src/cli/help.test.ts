@@ -18,6 +18,7 @@ async function docker(argv: readonly string[], columns: number) {
     columns,
     env: { HOME: recorded.home },
     now: () => 0,
+    randomFill: (bytes: Uint8Array) => bytes.fill(0xa5),
   };
   const exitCode = await runDocker([...argv], io, noDaemon);
   return { stdout, stderr, exitCode };

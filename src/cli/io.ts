@@ -1,5 +1,5 @@
 // What a CLI invocation is given: its output streams, whether stdout is a terminal, its
-// environment, and a clock. The browser terminal, a pipe in the host shell and Node's
+// environment, a clock and a source of random bytes. The browser terminal, a pipe in the host shell and Node's
 // process streams all fit this shape.
 
 /** The part of AbortSignal the CLI needs (the pure layers are compiled without DOM types). */
@@ -21,6 +21,11 @@ export interface CliIo {
   env: Record<string, string>;
   /** Wall-clock milliseconds, for "5 minutes ago". */
   now(): number;
+  /**
+   * Fills bytes with random ones, as Go's crypto/rand does for docker: the name of the
+   * .dockerfile.<random> that `docker build` adds to a context.
+   */
+  randomFill(bytes: Uint8Array): void;
   /** Aborted on Ctrl-C: streaming commands (logs -f, events) stop and return. */
   signal?: AbortSignalLike;
   /** Reads a file of the host filesystem (for --env-file), relative to the shell's cwd. */

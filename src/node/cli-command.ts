@@ -1,5 +1,6 @@
 // `docker-playground docker ARGS...`: our docker CLI as a Node process, against DOCKER_HOST (our
 // daemon or any Docker Engine API), printing what `docker ARGS...` prints, with its exit code.
+import { randomFillSync } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { DockerClient } from "../client/index.js";
@@ -39,6 +40,7 @@ function cliIo(proc: CliProcess): CliIo {
     columns: isTTY ? (proc.stdout.columns ?? 80) : 80,
     env,
     now: () => Date.now(),
+    randomFill: (bytes) => void randomFillSync(bytes),
     ...(proc.signal ? { signal: proc.signal } : {}),
     readFile: (path) => readFile(resolve(proc.cwd, path), "utf8").catch((error: unknown) => Promise.reject(fileError(path, error))),
     stdoutBytes: (bytes) => void proc.stdout.write(bytes),

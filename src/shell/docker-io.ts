@@ -10,6 +10,34 @@ import { pipeInput } from "./terminal-input.js";
 
 export type { CliIo, DockerCommand };
 
+/** Fills bytes with random ones: what CliIo.randomFill is given. */
+export type RandomFill = (bytes: Uint8Array) => void;
+
+/**
+ * Random bytes for the CLI when the shell's host hands in no source of its own. The shell may
+ * not draw on the host's randomness (it takes time and chance through ports), and the CLI
+ * draws bytes only to name the Dockerfile `docker build` adds to a context (.dockerfile.<hex>),
+ * so a small generator (mulberry32) seeded from the shell's clock serves; on a test clock its
+ * bytes repeat from run to run.
+ */
+export function clockSeededRandom(clock: ShellClock): RandomFill {
+  let state = 0;
+  let seeded = false;
+  return (bytes) => {
+    if (!seeded) {
+      state = Math.floor(clock.now()) >>> 0;
+      seeded = true;
+    }
+    for (let i = 0; i < bytes.length; i++) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      bytes[i] = (t ^ (t >>> 14)) & 0xff;
+    }
+  };
+}
+
 export interface TerminalStreams {
   write(text: string): void;
   readonly columns: number;
@@ -26,6 +54,7 @@ export function terminalIo(
   readFile: (path: string) => Promise<string>,
   writeFile?: (path: string, text: string) => Promise<void>,
   hostFiles?: HostFiles,
+  randomFill: RandomFill = clockSeededRandom(clock),
 ): CliIo {
   return {
     stdout: (text) => terminal.write(text),
@@ -41,6 +70,7 @@ export function terminalIo(
     ...(terminal.rows !== undefined ? { rows: terminal.rows } : {}),
     env,
     now: () => clock.now(),
+    randomFill,
     signal: terminal.signal,
     readFile,
     ...(writeFile ? { writeFile } : {}),
@@ -58,6 +88,8 @@ export interface CapturedIo {
 export interface CapturedExtras {
   hostFiles?: HostFiles;
   stdinBytes?: Uint8Array;
+  /** The host's random bytes; without them, clockSeededRandom's. */
+  randomFill?: RandomFill;
 }
 
 export function capturedIo(
@@ -90,6 +122,7 @@ export function capturedIo(
     columns: 80,
     env,
     now: () => clock.now(),
+    randomFill: extras.randomFill ?? clockSeededRandom(clock),
     readFile,
     ...(writeFile ? { writeFile } : {}),
     ...(signal ? { signal } : {}),

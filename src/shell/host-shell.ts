@@ -18,7 +18,7 @@ import {
 } from "./builtins.js";
 import { literalCommand } from "./command-line.js";
 import { createCompleter, type Completer, type DockerObjects } from "./completion.js";
-import { capturedIo, runDockerCommand, terminalIo, type DockerCommand, type TerminalStreams } from "./docker-io.js";
+import { capturedIo, runDockerCommand, terminalIo, type DockerCommand, type RandomFill, type TerminalStreams } from "./docker-io.js";
 import { hostFilesOver, latin1Bytes, lazyHostFiles } from "./host-files.js";
 import type { ShellClock } from "./ports.js";
 import { exportedEnv, loadJustBash, networkCommands, shellVariables, StateCarrier, type JustBash, type Network, type ShellState } from "../bash/index.js";
@@ -36,6 +36,8 @@ export interface HostShellOptions {
   objects?: DockerObjects;
   /** The host's network: curl and wget reach containers' published ports through it. */
   network?: () => Network | undefined;
+  /** The host's random bytes; without them the CLI's come from clockSeededRandom. */
+  randomFill?: RandomFill;
 }
 
 // Runaway scripts end with an error instead of hanging the tab: `while true; do :; done`
@@ -138,7 +140,7 @@ export class HostShell {
     switch (name) {
       case "docker": {
         const hostFiles = lazyHostFiles(async () => (await this.load()).fs, () => this.state.cwd);
-        const io = terminalIo(terminal, exportedEnv(this.state), this.options.clock, (path) => this.readHostFile(path), (path, text) => this.writeHostFile(path, text), hostFiles);
+        const io = terminalIo(terminal, exportedEnv(this.state), this.options.clock, (path) => this.readHostFile(path), (path, text) => this.writeHostFile(path, text), hostFiles, this.options.randomFill);
         return runDockerCommand(this.options.docker, args, io);
       }
       case "exit":
@@ -238,7 +240,11 @@ export class HostShell {
         const readFile = (path: string) => ctx.fs.readFile(ctx.fs.resolvePath(ctx.cwd, path));
         const env = ctx.exportedEnv ?? Object.fromEntries(ctx.env);
         const writeFile = (path: string, text: string) => writeCreatingDirs(ctx.fs, ctx.fs.resolvePath(ctx.cwd, path), text);
-        const extras = { hostFiles: hostFilesOver(ctx.fs, () => ctx.cwd), stdinBytes: latin1Bytes(ctx.stdin as unknown as string) };
+        const extras = {
+          hostFiles: hostFilesOver(ctx.fs, () => ctx.cwd),
+          stdinBytes: latin1Bytes(ctx.stdin as unknown as string),
+          ...(this.options.randomFill ? { randomFill: this.options.randomFill } : {}),
+        };
         const captured = capturedIo(env, this.options.clock, readFile, ctx.signal, utf8FromLatin1(ctx.stdin as unknown as string), writeFile, extras);
         const exitCode = await runDockerCommand(this.options.docker, args, captured.io);
         return { ...captured.output(), exitCode };

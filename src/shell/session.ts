@@ -8,7 +8,7 @@ import type { DockerClient } from "../client/index.js";
 import { clearSequence, exitText, welcomeText } from "./builtins.js";
 import type { Completion } from "./completion.js";
 import { clientObjects } from "./docker-objects.js";
-import type { DockerCommand, TerminalStreams } from "./docker-io.js";
+import type { DockerCommand, RandomFill, TerminalStreams } from "./docker-io.js";
 import { HostShell } from "./host-shell.js";
 import { LineEditor } from "./line-editor.js";
 import type { ShellClock } from "./ports.js";
@@ -36,6 +36,8 @@ export interface ShellSessionOptions {
   client?: () => DockerClient;
   /** The host's network, for curl and wget in the terminal (published ports). */
   network?: () => Network | undefined;
+  /** The host's random bytes (the CLI names a piped Dockerfile with them). */
+  randomFill?: RandomFill;
 }
 
 interface Job {
@@ -78,6 +80,7 @@ export class ShellSession {
       ...(options.files ? { files: options.files } : {}),
       ...(options.client ? { objects: clientObjects(options.client) } : {}),
       ...(options.network ? { network: options.network } : {}),
+      ...(options.randomFill ? { randomFill: options.randomFill } : {}),
     });
     this.editor = new LineEditor({ cols: this.cols, history: options.history ?? [], complete: this.shell.complete });
   }

@@ -103,6 +103,11 @@ export class Playground {
       // Tab completion lists containers, images... through the same client as `docker`.
       client: () => this.client,
       network: () => hostNetwork(() => this.engine.net, clock),
+      // The CLI's random bytes come from the same source as the engine's ids (crypto in the worker).
+      randomFill: (bytes) => {
+        const hex = this.options.ids.randomHex(bytes.length);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+      },
       write: (data) => this.writeOutput(data),
       clock,
       cols: 80,

@@ -97,7 +97,7 @@ export function dockerfileOnlyContext(dockerfile: Uint8Array, now: number): Uint
   return writeTar([{ name: "Dockerfile", type: "file", mode: 0o644, uid: 0, gid: 0, mtime: second(now), data: dockerfile }]);
 }
 
-/** Fills a buffer with random bytes: crypto.getRandomValues, or a fixed source in tests. */
+/** Fills a buffer with random bytes: the CLI's CliIo.randomFill, or a fixed source in tests. */
 export type RandomFill = (bytes: Uint8Array) => void;
 
 /**

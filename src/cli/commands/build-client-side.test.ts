@@ -33,6 +33,7 @@ describe("docker build fails before building as docker CLI 28.2.2 does", () => {
           columns: 80,
           env,
           now: () => 0,
+          randomFill: (bytes) => bytes.fill(0xa5),
           hostFiles: hostTree(),
           readStdinBytes: () => Promise.resolve(new TextEncoder().encode(stdin)),
         },

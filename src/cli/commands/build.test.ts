@@ -72,6 +72,13 @@ function tree(): MemoryHostFiles {
   return files;
 }
 
+let draws = 0;
+/** The CLI's random source: other bytes at every draw. */
+function randomFill(bytes: Uint8Array): void {
+  draws++;
+  bytes.forEach((_, i) => (bytes[i] = (draws * 31 + i * 7) & 0xff));
+}
+
 async function docker(daemon: StubDaemon, files: MemoryHostFiles, argv: string[], extra: Partial<CliIo> = {}) {
   let stdout = "";
   let stderr = "";
@@ -84,6 +91,7 @@ async function docker(daemon: StubDaemon, files: MemoryHostFiles, argv: string[]
       columns: 80,
       env: { HOME: "/home/learner" },
       now: () => 1_767_225_600_123,
+      randomFill,
       hostFiles: files,
       ...extra,
     },
@@ -205,7 +213,7 @@ describe("docker build", () => {
     expect(daemon.context[name]).toBe('FROM alpine\nCMD ["sh"]\n');
     expect(daemon.context[".dockerignore"]).toBe(`*.sh\n\n${name}\n`);
     expect(daemon.context["main.sh"]).toBeUndefined();
-    // The name is random (crypto/rand in docker), not made from the Dockerfile and the clock.
+    // The name is random (crypto/rand in docker, CliIo.randomFill here), not made from the Dockerfile and the clock.
     const again = answering(built);
     await docker(again, files, ["build", "-f", "-", "app"], { readStdinBytes: () => Promise.resolve(stdin) });
     expect(again.build.query?.dockerfile).toMatch(/^\.dockerfile\.[0-9a-f]{20}$/);
@@ -268,7 +276,7 @@ describe("docker build", () => {
     });
     const gone = new DockerClient({ request: () => Promise.reject(new Error("Cannot connect to the Docker daemon at tcp://127.0.0.1:1. Is the docker daemon running?")) });
     let stdout = "";
-    const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isTTY: false, columns: 80, env: {}, now: () => 0, hostFiles: tree() };
+    const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isTTY: false, columns: 80, env: {}, now: () => 0, randomFill: (b: Uint8Array) => b.fill(0xa5), hostFiles: tree() };
     expect(await runDocker(["build", "app"], io, gone)).toBe(1);
     expect(stdout).toBe("");
   });

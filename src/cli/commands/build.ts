@@ -9,7 +9,7 @@ import { getBool, getString } from "../flags/flag-spec.js";
 import type { CliIo, HostFiles } from "../io.js";
 import { displayJsonMessages } from "../output/json-messages.js";
 import { readInputFile, readStdin } from "./archive-output.js";
-import { addDockerfileToContext, dockerfileOnlyContext, isArchive, readDockerignore, tarContextDir, validateContextDirectory, type RandomFill } from "./build-archive.js";
+import { addDockerfileToContext, dockerfileOnlyContext, isArchive, readDockerignore, tarContextDir, validateContextDirectory } from "./build-archive.js";
 import { contextFromLocalDir, isGitUrl, isLocalPath, isUrl, PrepareContextError } from "./build-context.js";
 import { buildFlags, imageBuildOptions } from "./build-options.js";
 import { removeIidFile, uploadProgress, withImageId, writeIidFile } from "./build-output.js";
@@ -19,19 +19,6 @@ interface BuildContext {
   /** The Dockerfile's path inside the archive ("" lets the daemon take its default). */
   dockerfile: string;
 }
-
-/** Web Crypto, which the browser's worker and Node 20 both have (the CLI layer's lib does not name it). */
-declare const crypto: { getRandomValues(array: Uint8Array): Uint8Array };
-
-/**
- * crypto/rand, where docker reads the random part of .dockerfile.<random>. CliIo brings a clock
- * but no random source, so the host's own is used; tests match the name, or call
- * addDockerfileToContext with a fixed source.
- */
-const hostRandom: RandomFill = (bytes) => {
-  // eslint-disable-next-line no-restricted-properties -- no injected random source reaches the CLI; see above.
-  crypto.getRandomValues(bytes);
-};
 
 const prepareError = (reason: string) => new Error(`unable to prepare context: ${reason}`);
 
@@ -73,7 +60,7 @@ async function contextFromDirectory(io: CliIo, dir: string, dockerfileName: stri
   const archive = await tarContextDir(files, contextDir, excludes, relDockerfile, fromStdin);
   const dockerfile = fromStdin ? await readStdin(io) : outside;
   if (!dockerfile) return { archive, dockerfile: relDockerfile };
-  const added = addDockerfileToContext(archive, dockerfile, io.now(), hostRandom);
+  const added = addDockerfileToContext(archive, dockerfile, io.now(), (bytes) => io.randomFill(bytes));
   return { archive: added.context, dockerfile: added.relDockerfile };
 }
 

@@ -131,7 +131,7 @@ describe("docker logs -f", () => {
     await cli.docker("run", "-d", "--name", "web", "nginx");
     const controller = new AbortController();
     let out = "";
-    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (out += t), isTTY: true, columns: 80, env: {}, now: () => cli.clock.now(), signal: controller.signal };
+    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (out += t), isTTY: true, columns: 80, env: {}, now: () => cli.clock.now(), randomFill: (b: Uint8Array) => b.fill(0xa5), signal: controller.signal };
     const { runDocker } = await import("../docker.js");
     const following = runDocker(["logs", "-f", "web"], io, cli.client);
     await new Promise((r) => setTimeout(r, 0));
@@ -146,7 +146,7 @@ describe("docker logs -f", () => {
     const cli = await withNginx();
     await cli.docker("run", "-d", "--name", "web", "nginx");
     let out = "";
-    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (out += t), isTTY: true, columns: 80, env: {}, now: () => cli.clock.now() };
+    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (out += t), isTTY: true, columns: 80, env: {}, now: () => cli.clock.now(), randomFill: (b: Uint8Array) => b.fill(0xa5) };
     const { runDocker } = await import("../docker.js");
     const following = runDocker(["logs", "-f", "web"], io, cli.client);
     await new Promise((r) => setTimeout(r, 0));

@@ -3,7 +3,7 @@
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
 import { templateFormatFlag } from "./common.js";
-import { inspectAll } from "./inspect.js";
+import { inspectAll, lookupAs } from "./inspect.js";
 
 export const networkInspect: CommandDef = {
   name: "inspect",
@@ -15,5 +15,5 @@ export const networkInspect: CommandDef = {
   ],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) =>
-    inspectAll(ctx, flags.args, getString(flags, "format"), (ref) => ctx.client.networkInspect(ref)),
+    inspectAll(ctx, flags.args, getString(flags, "format"), lookupAs(ctx, "network")),
 };

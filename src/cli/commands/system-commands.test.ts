@@ -18,6 +18,7 @@ function live(cli: CliHarness, ...argv: string[]) {
     columns: 80,
     env: {},
     now: () => cli.clock.now(),
+    randomFill: cli.randomFill,
     signal,
   };
   const done = runDocker(argv, io, cli.client);

@@ -1,9 +1,10 @@
 // docker volume inspect (cli/command/volume/inspect.go). The 28.x client passes the daemon's
-// 404 through as it is ("Error response from daemon: get x: no such volume").
+// 404 through as it is ("Error response from daemon: get x: no such volume"), and hands the
+// inspector only the decoded volume, so a failing template has no raw JSON to fall back on.
 import type { CommandDef } from "../command.js";
 import { getString } from "../flags/flag-spec.js";
 import { templateFormatFlag } from "./common.js";
-import { inspectAll } from "./inspect.js";
+import { inspectAll, lookupAs } from "./inspect.js";
 
 export const volumeInspect: CommandDef = {
   name: "inspect",
@@ -12,5 +13,5 @@ export const volumeInspect: CommandDef = {
   flags: [templateFormatFlag],
   args: { kind: "min", n: 1 },
   run: (ctx, flags) =>
-    inspectAll(ctx, flags.args, getString(flags, "format"), (ref) => ctx.client.volumeInspect(ref)),
+    inspectAll(ctx, flags.args, getString(flags, "format"), lookupAs(ctx, "volume"), { rawFallback: false }),
 };

@@ -2,7 +2,7 @@
 // in docker output: map keys are sorted, U+2028/U+2029 are always escaped, and json.Marshal
 // escapes <, > and & (so `->` in a ports string prints as `-\u003e`) unless the encoder was told
 // SetEscapeHTML(false), as docker's `json` template function is.
-import { MARSHAL_JSON, mapKeys, structType } from "./template-values.js";
+import { MARSHAL_JSON, isGoNil, mapKeys, structType } from "./template-values.js";
 
 export class JsonEncodeError extends Error {}
 
@@ -31,6 +31,7 @@ function encode(v: unknown, escapeHTML: boolean): string {
   if (typeof v === "number") return encodeNumber(v);
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "function") throw new JsonEncodeError("json: unsupported type: func() string");
+  if (isGoNil(v)) return "null";
   if (Array.isArray(v)) return `[${v.map((e) => encode(e, escapeHTML)).join(",")}]`;
   if (typeof v === "object") {
     const marshal = (v as { [MARSHAL_JSON]?: unknown })[MARSHAL_JSON];

@@ -3,7 +3,7 @@
 export { bytesSize, goTimeString, humanDuration, humanSize, humanSizeWithPrecision, rfc3339Nano, rfc3339NanoFixed } from "./units.js";
 export { DOCKER_TABLE, TabWriter, tabwrite, type TabWriterOptions } from "./tabwriter.js";
 export {
-  GO_TYPE, MARSHAL_JSON, Template, TemplateError, goFunc, goStruct, isTemplateError, parseTemplate,
+  GO_STRINGER, GO_TYPE, MARSHAL_JSON, Template, TemplateError, goFunc, goNil, goStruct, isTemplateError, parseTemplate,
   type ExecuteOptions, type GoFunc, type ParamType, type TemplateFunction, type TemplateFuncs,
 } from "./template.js";
 export { DOCKER_FUNCS, HEADER_FUNCS } from "./template-funcs.js";

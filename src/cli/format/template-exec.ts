@@ -28,6 +28,10 @@ export interface ExecContext {
   funcs: ReadonlyMap<string, GoFunc>;
   builtins: ReadonlyMap<string, GoFunc>;
   rootType: string | undefined;
+  /** Go's missingkey=error option: a map without the key fails instead of giving no value. */
+  missingKeyError: boolean;
+  /** The data is JSON decoded into interface{} values, so null is a nil interface (see template.ts). */
+  untypedJson: boolean;
 }
 
 const TYPE_NAMES: Record<ParamType, string> = {
@@ -175,7 +179,11 @@ export class Executor {
     if (pipe === null) return undefined;
     this.at(pipe);
     let value: Final = MISSING;
-    for (const cmd of pipe.cmds) value = this.evalCommand(dot, cmd, value);
+    for (const cmd of pipe.cmds) {
+      value = this.evalCommand(dot, cmd, value);
+      // Go digs into an interface{} after each command: a nil one leaves no value at all.
+      if (value === null && this.ctx.untypedJson) value = undefined;
+    }
     for (const v of pipe.decl) {
       const name = v.ident[0] ?? "";
       if (pipe.isAssign) this.vars.set(name, value);
@@ -246,8 +254,12 @@ export class Executor {
   private evalFieldChain(
     dot: unknown, receiver: unknown, node: Node, ident: readonly string[], args: readonly ArgNode[] | null, final: Final,
   ): unknown {
-    for (let i = 0; i < ident.length - 1; i++) receiver = this.evalField(dot, ident[i] ?? "", node, null, MISSING, receiver);
-    return this.evalField(dot, ident[ident.length - 1] ?? "", node, args, final, receiver);
+    // In JSON decoded into interface{} values, a receiver that is a map's or slice's element
+    // (dot, or a step of the chain) has the static type interface {}; a pipeline's result or
+    // a variable has been unwrapped to its dynamic type.
+    const viaInterface = (i: number) => this.ctx.untypedJson && (i > 0 || node.kind === "field");
+    for (let i = 0; i < ident.length - 1; i++) receiver = this.evalField(dot, ident[i] ?? "", node, null, MISSING, receiver, viaInterface(i));
+    return this.evalField(dot, ident[ident.length - 1] ?? "", node, args, final, receiver, viaInterface(ident.length - 1));
   }
 
   private evalFunction(dot: unknown, node: IdentifierNode, cmd: Node, args: readonly ArgNode[] | null, final: Final): unknown {
@@ -259,9 +271,12 @@ export class Executor {
   }
 
   private evalField(
-    dot: unknown, name: string, node: Node, args: readonly ArgNode[] | null, final: Final, receiver: unknown,
+    dot: unknown, name: string, node: Node, args: readonly ArgNode[] | null, final: Final, receiver: unknown, viaInterface = false,
   ): unknown {
-    if (receiver === undefined) return undefined;
+    if (receiver === undefined) {
+      if (this.ctx.missingKeyError) this.errorf(`nil data; no entry for key ${goQuote(name)}`);
+      return undefined;
+    }
     if (receiver === null) return this.errorf(`nil pointer evaluating interface {}.${name}`);
     const hasArgs = (args?.length ?? 0) > 1 || final !== MISSING;
     if (typeof receiver === "object" && !Array.isArray(receiver)) {
@@ -278,10 +293,11 @@ export class Executor {
       }
       if (!struct) {
         if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
+        if (this.ctx.missingKeyError) this.errorf(`map has no entry for key ${goQuote(name)}`);
         return undefined;
       }
     }
-    return this.errorf(`can't evaluate field ${name} in type ${this.typeName(receiver)}`);
+    return this.errorf(`can't evaluate field ${name} in type ${viaInterface ? "interface {}" : this.typeName(receiver)}`);
   }
 
   private evalCall(

@@ -9,6 +9,8 @@
 //   object tagged with GO_TYPE (or the root, given a type name) → a struct pointer: a
 //                    missing field is an error naming that type, as docker's contexts do
 //   function       → a method: `.Name arg` calls it with the arguments
+//   goNil(...)     → a typed nil map or slice: an empty object or array that prints "map[]" or
+//                    "[]" like any empty one, but whose JSON is null
 import { formatFloat } from "./go-float.js";
 import { compareGoStrings } from "./utf8.js";
 
@@ -17,6 +19,12 @@ export const GO_TYPE: unique symbol = Symbol.for("docker-playground.goType");
 
 /** An object's own MarshalJSON: returns the JSON text `json` should emit for it. */
 export const MARSHAL_JSON: unique symbol = Symbol.for("docker-playground.marshalJSON");
+
+/** An object's String() method, which fmt's %v and %s print instead of its fields (time.Time). */
+export const GO_STRINGER: unique symbol = Symbol.for("docker-playground.goStringer");
+
+/** The Go type of a typed nil map or slice made by goNil. */
+const NIL_TYPE: unique symbol = Symbol.for("docker-playground.goNilType");
 
 export type ParamType = "string" | "int" | "bool" | "float64" | "any" | "value";
 
@@ -38,6 +46,20 @@ export function isGoFunc(v: unknown): v is GoFunc {
 export function goStruct<T extends object>(typeName: string, value: T): T {
   Object.defineProperty(value, GO_TYPE, { value: typeName, enumerable: false });
   return value;
+}
+
+/**
+ * A nil map or slice of the given Go type ("map[string]string", "[]string"): fields and
+ * elements it has none, so it reads and prints as an empty one, but json marshals it as null.
+ */
+export function goNil(typeName: string): object {
+  const value = typeName.startsWith("[]") ? [] : {};
+  Object.defineProperty(value, NIL_TYPE, { value: typeName, enumerable: false });
+  return value;
+}
+
+export function isGoNil(v: unknown): boolean {
+  return typeof v === "object" && v !== null && typeof (v as { [NIL_TYPE]?: unknown })[NIL_TYPE] === "string";
 }
 
 export function structType(v: object): string | undefined {
@@ -81,6 +103,10 @@ export function goTypeName(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float64";
   if (typeof v === "bigint") return "int64";
   if (typeof v === "function") return "func()";
+  if (typeof v === "object") {
+    const nilType = (v as { [NIL_TYPE]?: unknown })[NIL_TYPE];
+    if (typeof nilType === "string") return nilType;
+  }
   if (Array.isArray(v)) return `[]${elemType(v)}`;
   if (typeof v === "object") {
     const m = v as Record<string, unknown>;
@@ -121,6 +147,8 @@ export function formatValue(v: unknown, depth = 0): string {
   if (typeof v === "function") return "0xc000010000";
   if (Array.isArray(v)) return `[${v.map((e) => formatValue(e, depth + 1)).join(" ")}]`;
   if (typeof v === "object") {
+    const stringer = (v as { [GO_STRINGER]?: unknown })[GO_STRINGER];
+    if (typeof stringer === "function") return String(stringer.call(v));
     const type = structType(v);
     if (type !== undefined) {
       const body = `{${structFields(v).map((f) => formatValue(f, depth + 1)).join(" ")}}`;

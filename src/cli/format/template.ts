@@ -10,7 +10,7 @@ import { Parser } from "./template-parser.js";
 import { goFunc, isGoFunc, type GoFunc, type ParamType } from "./template-values.js";
 
 export { TemplateError } from "./template-error.js";
-export { GO_TYPE, MARSHAL_JSON, goFunc, goStruct, type GoFunc, type ParamType } from "./template-values.js";
+export { GO_STRINGER, GO_TYPE, MARSHAL_JSON, goFunc, goNil, goStruct, type GoFunc, type ParamType } from "./template-values.js";
 
 /** A Go-typed function (goFunc) or a plain function, whose parameters then accept any value. */
 export type TemplateFunction = GoFunc | ((...args: never[]) => unknown);
@@ -19,6 +19,14 @@ export type TemplateFuncs = Readonly<Record<string, TemplateFunction>>;
 export interface ExecuteOptions {
   /** Go type of the data, e.g. "*formatter.ContainerContext": makes missing fields errors. */
   typeName?: string;
+  /** Go's missingkey=error option: `{{.Foo}}` on a map without "Foo" fails ("map has no entry for key"). */
+  missingKeyError?: boolean;
+  /**
+   * The data is JSON decoded into interface{} values, as json.Unmarshal into `any` gives: a null
+   * is a nil interface, which Go unwraps after each command of a pipeline into no value at all,
+   * so `{{.Nothing}}` prints "<no value>" rather than "<nil>".
+   */
+  untypedJson?: boolean;
 }
 
 function toGoFuncs(funcs: TemplateFuncs | undefined): Map<string, GoFunc> {
@@ -57,7 +65,15 @@ export class Template {
    */
   execute(data: unknown, options: ExecuteOptions = {}): string {
     const executor = new Executor(
-      { name: this.name, text: this.text, funcs: this.funcs, builtins: BUILTINS, rootType: options.typeName },
+      {
+        name: this.name,
+        text: this.text,
+        funcs: this.funcs,
+        builtins: BUILTINS,
+        rootType: options.typeName,
+        missingKeyError: options.missingKeyError === true,
+        untypedJson: options.untypedJson === true,
+      },
       data,
     );
     return executor.run(this.root);

@@ -42,6 +42,15 @@ export class CliHarness {
     },
   };
 
+  private randomState = 0x2545f491;
+  /** The CLI's random bytes: a fixed sequence (a linear congruential one), so runs repeat. */
+  readonly randomFill = (bytes: Uint8Array): void => {
+    for (let i = 0; i < bytes.length; i++) {
+      this.randomState = (Math.imul(this.randomState, 1103515245) + 12345) >>> 0;
+      bytes[i] = this.randomState >>> 24;
+    }
+  };
+
   /** The host's files as trees and bytes (docker cp, save -o, load -i); the shell is in /home/learner. */
   readonly hostFiles = new MemoryHostFiles("/home/learner", () => this.clock.now());
 
@@ -61,6 +70,7 @@ export class CliHarness {
         columns: 80,
         env: { HOME: "/home/learner" },
         now: () => this.clock.now(),
+        randomFill: this.randomFill,
         ...this.fileAccess,
         hostFiles: this.hostFiles,
         stdin: { isTTY: tty, open: () => ({ data: (async function* () {})(), close: () => undefined }) },
@@ -94,6 +104,7 @@ export class CliHarness {
         columns: 80,
         env: { HOME: "/home/learner" },
         now: () => this.clock.now(),
+        randomFill: this.randomFill,
         ...this.fileAccess,
         hostFiles: this.hostFiles,
         ...(input !== undefined ? { stdin: { isTTY: false, open: () => piped } } : {}),
@@ -143,6 +154,7 @@ export class CliHarness {
         rows: 24,
         env: { HOME: "/home/learner" },
         now: () => this.clock.now(),
+        randomFill: this.randomFill,
         ...this.fileAccess,
         hostFiles: this.hostFiles,
         signal: abort.signal,

@@ -240,6 +240,16 @@ describe("what create fills in", () => {
     expect(row).toMatchObject({ Command: "/docker-entrypoint.sh nginx -g 'daemon off;'", Names: ["/web"] });
   });
 
+  it("shows Config in container.Config's field order, the omitempty ones in their places", async () => {
+    const { create, call } = await setup("nginx");
+    await create("web", { Image: "nginx", Healthcheck: { Test: ["CMD", "true"] }, StopTimeout: 3 });
+    const config = ((await call("GET", "/containers/web/json")).body as { Config: object }).Config;
+    expect(Object.keys(config)).toEqual([
+      "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty", "OpenStdin", "StdinOnce",
+      "Env", "Cmd", "Healthcheck", "Image", "Volumes", "WorkingDir", "Entrypoint", "OnBuild", "Labels", "StopSignal", "StopTimeout",
+    ]);
+  });
+
   it("generates adjective_surname names when none is given", async () => {
     const { create, inspect } = await setup("alpine");
     const id = await create("", { Image: "alpine" });

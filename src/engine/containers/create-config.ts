@@ -76,36 +76,44 @@ export function buildConfig(body: CreateBody, image: ImageRecord, hostname: stri
   const entrypoint = body.Entrypoint && body.Entrypoint.length > 0 ? body.Entrypoint : null;
   // A client entrypoint replaces the image's and discards the image's Cmd, as the daemon does.
   const cmd = body.Cmd && body.Cmd.length > 0 ? body.Cmd : entrypoint ? null : (ic.Cmd ?? null);
-  const config: ContainerConfig = {
+  const exposed = merged(ic.ExposedPorts, body.ExposedPorts);
+  const health = body.Healthcheck ?? ic.Healthcheck;
+  const volumes = merged(ic.Volumes, body.Volumes);
+  // mergeAndVerifyConfig: an entrypoint of [""] (--entrypoint "") resets it, after the merge.
+  let mergedEntrypoint = entrypoint ?? ic.Entrypoint ?? null;
+  if (mergedEntrypoint?.length === 1 && mergedEntrypoint[0] === "") mergedEntrypoint = null;
+  // Built in container.Config's field order, which `docker inspect` shows: the omitempty
+  // fields (ExposedPorts, Healthcheck, StopSignal, StopTimeout) only when set, in their places.
+  const config = {
     Hostname: body.Hostname || hostname,
     Domainname: body.Domainname ?? "",
     User: body.User || ic.User || "",
     AttachStdin: body.AttachStdin ?? false,
     AttachStdout: body.AttachStdout ?? false,
     AttachStderr: body.AttachStderr ?? false,
-    Tty: body.Tty ?? false,
-    OpenStdin: body.OpenStdin ?? false,
-    StdinOnce: body.StdinOnce ?? false,
-    Env: mergeEnv(ic.Env ?? [], body.Env ?? []),
-    Cmd: cmd,
-    Image: body.Image ?? "",
-    Volumes: merged(ic.Volumes, body.Volumes),
-    WorkingDir: body.WorkingDir || ic.WorkingDir || "",
-    Entrypoint: entrypoint ?? ic.Entrypoint ?? null,
-    OnBuild: null,
-    Labels: merged(ic.Labels, body.Labels),
-  };
-  // mergeAndVerifyConfig: an entrypoint of [""] (--entrypoint "") resets it, after the merge.
-  if (config.Entrypoint?.length === 1 && config.Entrypoint[0] === "") config.Entrypoint = null;
-  const exposed = merged(ic.ExposedPorts, body.ExposedPorts);
-  if (Object.keys(exposed).length > 0) config.ExposedPorts = exposed;
-  if (Object.keys(config.Volumes ?? {}).length === 0) config.Volumes = null;
+  } as ContainerConfig;
+  if (!isEmptyRecord(exposed)) config.ExposedPorts = exposed;
+  config.Tty = body.Tty ?? false;
+  config.OpenStdin = body.OpenStdin ?? false;
+  config.StdinOnce = body.StdinOnce ?? false;
+  config.Env = mergeEnv(ic.Env ?? [], body.Env ?? []);
+  config.Cmd = cmd;
+  if (health) config.Healthcheck = health;
+  config.Image = body.Image ?? "";
+  config.Volumes = isEmptyRecord(volumes) ? null : volumes;
+  config.WorkingDir = body.WorkingDir || ic.WorkingDir || "";
+  config.Entrypoint = mergedEntrypoint;
+  config.OnBuild = null;
+  config.Labels = merged(ic.Labels, body.Labels);
   const stopSignal = body.StopSignal || ic.StopSignal;
   if (stopSignal) config.StopSignal = stopSignal;
   if (body.StopTimeout !== undefined) config.StopTimeout = body.StopTimeout;
-  const health = body.Healthcheck ?? ic.Healthcheck;
-  if (health) config.Healthcheck = health;
   return config;
+}
+
+function isEmptyRecord(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 /**

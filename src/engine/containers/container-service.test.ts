@@ -250,6 +250,27 @@ describe("what create fills in", () => {
     ]);
   });
 
+  it("shows every HostConfig field in Go's order, the daemon's defaults filled in and unknown fields dropped", async () => {
+    const { create, call } = await setup("nginx");
+    await create("web", { Image: "nginx", HostConfig: { Memory: 1024, Bogus: 1 } });
+    const host = ((await call("GET", "/containers/web/json")).body as { HostConfig: Record<string, unknown> }).HostConfig;
+    const shown = JSON.parse(JSON.stringify(host)) as Record<string, unknown>;
+    expect(Object.keys(shown)).toEqual([
+      "Binds", "ContainerIDFile", "LogConfig", "NetworkMode", "PortBindings", "RestartPolicy", "AutoRemove", "VolumeDriver", "VolumesFrom", "ConsoleSize",
+      "CapAdd", "CapDrop", "CgroupnsMode", "Dns", "DnsOptions", "DnsSearch", "ExtraHosts", "GroupAdd", "IpcMode", "Cgroup", "Links", "OomScoreAdj", "PidMode",
+      "Privileged", "PublishAllPorts", "ReadonlyRootfs", "SecurityOpt", "UTSMode", "UsernsMode", "ShmSize", "Runtime", "Isolation", "CpuShares", "Memory",
+      "NanoCpus", "CgroupParent", "BlkioWeight", "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps",
+      "CpuPeriod", "CpuQuota", "CpuRealtimePeriod", "CpuRealtimeRuntime", "CpusetCpus", "CpusetMems", "Devices", "DeviceCgroupRules", "DeviceRequests",
+      "MemoryReservation", "MemorySwap", "MemorySwappiness", "OomKillDisable", "PidsLimit", "Ulimits", "CpuCount", "CpuPercent", "IOMaximumIOps",
+      "IOMaximumBandwidth", "MaskedPaths", "ReadonlyPaths",
+    ]);
+    expect(shown).toMatchObject({ Memory: 1024, ShmSize: 67108864, ReadonlyPaths: ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"] });
+    expect((shown["MaskedPaths"] as string[]).slice(0, 3)).toEqual(["/proc/asound", "/proc/acpi", "/proc/interrupts"]);
+    await create("priv", { Image: "nginx", HostConfig: { Privileged: true, Init: true, Tmpfs: { "/run": "" } } });
+    const privileged = ((await call("GET", "/containers/priv/json")).body as { HostConfig: Record<string, unknown> }).HostConfig;
+    expect(privileged).toMatchObject({ Privileged: true, MaskedPaths: null, ReadonlyPaths: null, Init: true, Tmpfs: { "/run": "" } });
+  });
+
   it("generates adjective_surname names when none is given", async () => {
     const { create, inspect } = await setup("alpine");
     const id = await create("", { Image: "alpine" });

@@ -128,6 +128,22 @@ const NO_BINDINGS = Object.freeze({}) as HostConfig["PortBindings"];
 const NO_CONSOLE_SIZE = Object.freeze([0, 0]) as unknown as [number, number];
 const DEFAULT_LOG_CONFIG = Object.freeze({ Type: "json-file", Config: Object.freeze({}) as Record<string, string> });
 const NO_RESTART: RestartPolicy = Object.freeze({ Name: "no", MaximumRetryCount: 0 });
+/** The paths runc hides and the ones it makes read-only in an unprivileged container (oci.DefaultSpec). */
+const DEFAULT_MASKED_PATHS = Object.freeze([
+  "/proc/asound",
+  "/proc/acpi",
+  "/proc/interrupts",
+  "/proc/kcore",
+  "/proc/keys",
+  "/proc/latency_stats",
+  "/proc/timer_list",
+  "/proc/timer_stats",
+  "/proc/sched_debug",
+  "/proc/scsi",
+  "/sys/firmware",
+  "/sys/devices/virtual/powercap",
+]) as unknown as string[];
+const DEFAULT_READONLY_PATHS = Object.freeze(["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"]) as unknown as string[];
 
 export function buildHostConfig(body: CreateBody): HostConfig {
   const given = body.HostConfig ?? {};
@@ -142,7 +158,12 @@ export function buildHostConfig(body: CreateBody): HostConfig {
   }
   const logConfig = (given["LogConfig"] as { Type?: string; Config?: Record<string, string> } | undefined) ?? {};
   const mode = !given.NetworkMode || given.NetworkMode === "default" ? "bridge" : given.NetworkMode;
-  const filled: HostConfig = {
+  const privileged = given["Privileged"] === true;
+  // Every field of container.HostConfig in its Go order, as the daemon encodes the struct:
+  // what the client left out has its zero value (or the daemon's default), and the omitempty
+  // fields (Annotations, StorageOpt, Tmpfs, Sysctls, Mounts, Init) are undefined, which JSON
+  // leaves out. Fields the struct does not have are dropped, as Go's decoder drops them.
+  return {
     Binds: given.Binds ?? null,
     ContainerIDFile: given["ContainerIDFile"] ?? "",
     LogConfig: logConfig.Type || logConfig.Config ? { Type: logConfig.Type || "json-file", Config: logConfig.Config ?? {} } : DEFAULT_LOG_CONFIG,
@@ -153,6 +174,7 @@ export function buildHostConfig(body: CreateBody): HostConfig {
     VolumeDriver: given["VolumeDriver"] ?? "",
     VolumesFrom: given["VolumesFrom"] ?? null,
     ConsoleSize: given["ConsoleSize"] ?? NO_CONSOLE_SIZE,
+    Annotations: given["Annotations"] ?? undefined,
     CapAdd: given["CapAdd"] ?? null,
     CapDrop: given["CapDrop"] ?? null,
     CgroupnsMode: given["CgroupnsMode"] || "private",
@@ -166,13 +188,16 @@ export function buildHostConfig(body: CreateBody): HostConfig {
     Links: given["Links"] ?? null,
     OomScoreAdj: given["OomScoreAdj"] ?? 0,
     PidMode: given["PidMode"] ?? "",
-    Privileged: given["Privileged"] ?? false,
+    Privileged: privileged,
     PublishAllPorts: given.PublishAllPorts ?? false,
     ReadonlyRootfs: given["ReadonlyRootfs"] ?? false,
     SecurityOpt: given["SecurityOpt"] ?? null,
+    StorageOpt: given["StorageOpt"] ?? undefined,
+    Tmpfs: given["Tmpfs"] ?? undefined,
     UTSMode: given["UTSMode"] ?? "",
     UsernsMode: given["UsernsMode"] ?? "",
     ShmSize: given["ShmSize"] || 67108864,
+    Sysctls: given["Sysctls"] ?? undefined,
     Runtime: given["Runtime"] || "runc",
     Isolation: given["Isolation"] ?? "",
     CpuShares: given["CpuShares"] ?? 0,
@@ -180,19 +205,34 @@ export function buildHostConfig(body: CreateBody): HostConfig {
     NanoCpus: given["NanoCpus"] ?? 0,
     CgroupParent: given["CgroupParent"] ?? "",
     BlkioWeight: given["BlkioWeight"] ?? 0,
+    BlkioWeightDevice: given["BlkioWeightDevice"] ?? null,
+    BlkioDeviceReadBps: given["BlkioDeviceReadBps"] ?? null,
+    BlkioDeviceWriteBps: given["BlkioDeviceWriteBps"] ?? null,
+    BlkioDeviceReadIOps: given["BlkioDeviceReadIOps"] ?? null,
+    BlkioDeviceWriteIOps: given["BlkioDeviceWriteIOps"] ?? null,
     CpuPeriod: given["CpuPeriod"] ?? 0,
     CpuQuota: given["CpuQuota"] ?? 0,
+    CpuRealtimePeriod: given["CpuRealtimePeriod"] ?? 0,
+    CpuRealtimeRuntime: given["CpuRealtimeRuntime"] ?? 0,
     CpusetCpus: given["CpusetCpus"] ?? "",
     CpusetMems: given["CpusetMems"] ?? "",
     Devices: given["Devices"] ?? NO_DEVICES,
+    DeviceCgroupRules: given["DeviceCgroupRules"] ?? null,
+    DeviceRequests: given["DeviceRequests"] ?? null,
     MemoryReservation: given["MemoryReservation"] ?? 0,
     MemorySwap: given["MemorySwap"] ?? 0,
+    MemorySwappiness: given["MemorySwappiness"] ?? null,
     OomKillDisable: given["OomKillDisable"] ?? null,
     PidsLimit: given["PidsLimit"] ?? null,
     Ulimits: given["Ulimits"] ?? NO_ULIMITS,
-    Init: given["Init"] ?? null,
+    CpuCount: given["CpuCount"] ?? 0,
+    CpuPercent: given["CpuPercent"] ?? 0,
+    IOMaximumIOps: given["IOMaximumIOps"] ?? 0,
+    IOMaximumBandwidth: given["IOMaximumBandwidth"] ?? 0,
+    Mounts: given["Mounts"] ?? undefined,
+    // adaptContainerSettings: an unprivileged container gets the runtime's default lists.
+    MaskedPaths: given["MaskedPaths"] ?? (privileged ? null : DEFAULT_MASKED_PATHS),
+    ReadonlyPaths: given["ReadonlyPaths"] ?? (privileged ? null : DEFAULT_READONLY_PATHS),
+    Init: given["Init"] ?? undefined,
   };
-  // The client's fields first, in its order, then the daemon's defaults; with none given, the
-  // defaults are the whole answer, made in one literal rather than by 57 additions to a copy.
-  return Object.keys(given).length > 0 ? { ...given, ...filled } : filled;
 }

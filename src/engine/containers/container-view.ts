@@ -117,7 +117,9 @@ export function containerInspect(c: ContainerRecord, image: ImageRecord | undefi
     ExecIDs: null,
     HostConfig: c.HostConfig,
     GraphDriver: {
+      // A map in Go: keys in order, the container's own ID first (dockerd 28 adds it).
       Data: {
+        ID: c.Id,
         LowerDir: `/var/lib/docker/overlay2/${c.Id}-init/diff`,
         MergedDir: `/var/lib/docker/overlay2/${c.Id}/merged`,
         UpperDir: `/var/lib/docker/overlay2/${c.Id}/diff`,

@@ -179,8 +179,8 @@ describe("network and volume inspect --format", () => {
 
   it("shows a volume's nil maps and pointers", async () => {
     const cli = new CliHarness();
-    // As the real CLI's `volume create vol` leaves them: Labels and Options null.
-    await cli.client.volumeCreate({ Name: "vol" });
+    // `volume create` sends no empty Labels or DriverOpts (omitempty), so they stay null.
+    await cli.docker("volume", "create", "vol");
     expect(await stdout(cli, "volume", "inspect", "-f", "{{.Labels}} {{json .Labels}} {{.Status}} {{.UsageData}} {{json .Options}} {{.ClusterVolume}}", "vol")).toBe(
       "map[] null map[] <nil> null <nil>\n",
     );

@@ -18,6 +18,10 @@ describe("docker volume", () => {
     await cli.docker("volume", "create", "--label", "team=db", "-o", "type=tmpfs", "data");
     const [volume] = JSON.parse((await cli.docker("volume", "inspect", "data")).stdout) as Record<string, unknown>[];
     expect(volume).toMatchObject({ Name: "data", Driver: "local", Labels: { team: "db" }, Options: { type: "tmpfs" }, Scope: "local", Mountpoint: "/var/lib/docker/volumes/data/_data" });
+    // Without them, neither is sent (volume.CreateOptions is all omitempty): both stay null.
+    await cli.docker("volume", "create", "plain");
+    const [plain] = JSON.parse((await cli.docker("volume", "inspect", "plain")).stdout) as Record<string, unknown>[];
+    expect(plain).toMatchObject({ Labels: null, Options: null });
     expect(await cli.docker("volume", "inspect", "nope")).toEqual({ stdout: "[]\n", stderr: "Error response from daemon: get nope: no such volume\n", exitCode: 1 });
     expect((await cli.docker("volume", "create", "-d", "nfs", "x")).stderr).toBe('Error response from daemon: error looking up volume plugin nfs: plugin "nfs" not found\n');
     expect((await cli.docker("volume", "create", "--name", "a", "b")).stderr).toBe("conflicting options: cannot specify a volume-name through both --name and as a positional arg\n");

@@ -37,11 +37,16 @@ export const volumeCreate: CommandDef = {
       if (name !== "") throw new Error("conflicting options: cannot specify a volume-name through both --name and as a positional arg");
       name = positional;
     }
+    // volume.CreateOptions: every field omitempty, so what is empty is not sent at all (and the
+    // daemon shows null, not {}, for labels and options nobody gave).
+    const driver = flags.changed.has("driver") ? getString(flags, "driver") : "local";
+    const driverOpts = keyValueMap(getList(flags, "opt"));
+    const labels = keyValueMap(getList(flags, "label"));
     const volume = await client.volumeCreate({
-      Name: name,
-      Driver: flags.changed.has("driver") ? getString(flags, "driver") : "local",
-      DriverOpts: keyValueMap(getList(flags, "opt")),
-      Labels: keyValueMap(getList(flags, "label")),
+      ...(driver !== "" ? { Driver: driver } : {}),
+      ...(Object.keys(driverOpts).length > 0 ? { DriverOpts: driverOpts } : {}),
+      ...(Object.keys(labels).length > 0 ? { Labels: labels } : {}),
+      ...(name !== "" ? { Name: name } : {}),
     });
     io.stdout(`${volume.Name}\n`);
   },

@@ -11,6 +11,6 @@ export { encodeAuthConfig, indexServer, base64Decode, base64Encode, type AuthCon
 // --since/--until/until= read the same on both sides too (api/types/time GetTimestamp).
 export { getTimestamp, parseGoDuration } from "../engine/index.js";
 // Port specs too (go-connections/nat), -p here and EXPOSE in the builder.
-export { splitProtoPort, parseSpecRange, parseContainerPort } from "../engine/index.js";
+export { splitProtoPort, parseSpecRange, parseContainerPort, goDurationString } from "../engine/index.js";
 // Tar archives are written and read the same on both sides too (docker cp's host side).
 export { readTar, writeTar, TarWriter, TarError, type TarEntry, type TarEntryType, goBase, goClean, goDir, goJoin, goSplit } from "../engine/index.js";

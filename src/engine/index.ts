@@ -16,6 +16,7 @@ export { getTimestamp } from "./system/go-timestamp.js";
 export { parseGoDuration } from "./build/dockerfile/go-duration.js";
 // Port specs' container side (go-connections/nat), read the same by the CLI's -p and by EXPOSE.
 export { splitProtoPort, parseSpecRange, parseContainerPort } from "./ports/nat.js";
+export { goDurationString } from "./time-format.js";
 // Tar archives, which the CLI writes and reads on the host side of docker cp.
 export { readTar, writeTar, TarWriter, TarError, type TarEntry, type TarEntryType, goBase, goClean, goDir, goJoin, goSplit } from "./archive/index.js";
 // python3 runs in a sandbox the host provides (the browser's nested worker), loaded on first use.

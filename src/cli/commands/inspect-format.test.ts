@@ -72,6 +72,8 @@ describe("image inspect --format", () => {
     expect(await stdout(cli, "image", "inspect", "-f", "{{json .Config.Healthcheck}} {{.Config.Healthcheck.Retries}} {{.Config.Healthcheck.Test}}", "rich")).toBe(
       '{"Test":["CMD-SHELL","true"],"Interval":5000000000,"Timeout":2000000000} 0 [CMD-SHELL true]\n',
     );
+    // time.Duration prints as Go's String; a left-out one is 0s.
+    expect(await stdout(cli, "image", "inspect", "-f", "{{.Config.Healthcheck.Interval}}|{{.Config.Healthcheck.Timeout}}|{{.Config.Healthcheck.StartPeriod}}", "rich")).toBe("5s|2s|0s\n");
   });
 
   it("reads fields by their Go names, and falls back to the JSON's names with missingkey=error", async () => {

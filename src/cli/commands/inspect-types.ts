@@ -12,7 +12,7 @@ const PORT_MAP = mapOf(sliceOf(PORT_BINDING));
 const DRIVER_DATA = struct("storage.DriverData", { Data: "map[string]string" });
 
 const HEALTHCHECK_CONFIG = struct("v1.HealthcheckConfig", {
-  Test: "[]string", Interval: "int64", Timeout: "int64", StartPeriod: "int64", StartInterval: "int64", Retries: "int",
+  Test: "[]string", Interval: "time.Duration", Timeout: "time.Duration", StartPeriod: "time.Duration", StartInterval: "time.Duration", Retries: "int",
 });
 
 const HEALTH = struct("container.Health", {

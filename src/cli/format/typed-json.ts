@@ -5,6 +5,7 @@
 // their Go names (`.ID`, where the JSON says "Id"), and a time.Time prints as Go prints one.
 // `{{json .}}` still gives the JSON the object came as: nil maps and slices marshal as null,
 // left-out fields stay out, struct fields keep their order.
+import { goDurationString } from "../../client/index.js";
 import { encodeJson } from "./go-json.js";
 import { GO_STRINGER, MARSHAL_JSON, goNil, goStruct } from "./template-values.js";
 
@@ -62,6 +63,14 @@ function goTime(rfc3339: string): object {
   });
 }
 
+/** A time.Duration: prints as Go's String ("30s", "1m30s"), marshals as its nanoseconds. */
+function goDuration(ns: number): object {
+  return Object.defineProperties(goStruct("time.Duration", {}), {
+    [GO_STRINGER]: { value: () => goDurationString(ns) },
+    [MARSHAL_JSON]: { value: () => String(ns) },
+  });
+}
+
 /** A value of a type given by name; raw is undefined when the JSON had no such field. */
 function namedValue(raw: unknown, name: string): unknown {
   if (raw === undefined || raw === null) {
@@ -69,9 +78,11 @@ function namedValue(raw: unknown, name: string): unknown {
     if (name === "bool") return false;
     if (/^(u?int\d*|float\d+)$/.test(name)) return 0;
     if (name === "time.Time") return goTime(ZERO_TIME);
+    if (name === "time.Duration") return goDuration(0);
     if (name.startsWith("[]") || name.startsWith("map[")) return goNil(name);
     return null;
   }
+  if (name === "time.Duration" && typeof raw === "number") return goDuration(raw);
   return name === "time.Time" && typeof raw === "string" ? goTime(raw) : raw;
 }
 

@@ -4,6 +4,7 @@ import type { Engine } from "../engine.js";
 import { invalidParameter } from "../errors.js";
 import { familiarString, parseReference } from "../image-store/reference.js";
 import type { ImageConfig, ImageRecord } from "../images/image-record.js";
+import { imageDriverData } from "../images/overlay-dirs.js";
 import { rfc3339Nano } from "../time-format.js";
 import { checkFilterKeys, matchesLabels, parseFilters } from "./filters.js";
 import { boolQuery, ok, query, route, type Route } from "./route.js";
@@ -77,10 +78,7 @@ export function imageInspect(image: ImageRecord) {
     ...(image.Variant ? { Variant: image.Variant } : {}),
     Os: image.Os,
     Size: image.Size,
-    GraphDriver: {
-      Data: { MergedDir: "", UpperDir: "", WorkDir: "" },
-      Name: "overlay2",
-    },
+    GraphDriver: { Data: imageDriverData(image.Layers), Name: "overlay2" },
     RootFS: { Type: "layers", Layers: image.Layers },
     Metadata: { LastTagTime: rfc3339Nano(0) },
   };

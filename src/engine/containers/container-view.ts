@@ -1,6 +1,7 @@
 // What the API returns for containers: the summary rows of GET /containers/json and the
 // document of GET /containers/{id}/json, projected from the stored record.
 import type { ImageRecord } from "../images/image-record.js";
+import { containerDriverData } from "../images/overlay-dirs.js";
 import { rfc3339Nano } from "../time-format.js";
 import type { ContainerRecord, EndpointSettings } from "./container-record.js";
 import { stateString } from "./state-string.js";
@@ -116,17 +117,7 @@ export function containerInspect(c: ContainerRecord, image: ImageRecord | undefi
     AppArmorProfile: "",
     ExecIDs: null,
     HostConfig: c.HostConfig,
-    GraphDriver: {
-      // A map in Go: keys in order, the container's own ID first (dockerd 28 adds it).
-      Data: {
-        ID: c.Id,
-        LowerDir: `/var/lib/docker/overlay2/${c.Id}-init/diff`,
-        MergedDir: `/var/lib/docker/overlay2/${c.Id}/merged`,
-        UpperDir: `/var/lib/docker/overlay2/${c.Id}/diff`,
-        WorkDir: `/var/lib/docker/overlay2/${c.Id}/work`,
-      },
-      Name: "overlay2",
-    },
+    GraphDriver: { Data: containerDriverData(c.Id, image?.Layers ?? []), Name: "overlay2" },
     Mounts: mountViews(c),
     Config: c.Config,
     NetworkSettings: {

@@ -83,12 +83,6 @@ class Live implements ProcessOptions {
   health: HealthMonitor | undefined;
   /** Attached clients (docker attach, docker run without -d); made at the first. */
   attached: Set<(chunk: AttachChunk) => void> | undefined;
-  readonly hostname: string;
-  readonly tty: boolean;
-  readonly init: boolean;
-  readonly openStdin: boolean;
-  readonly cwd: string;
-  readonly user: string;
   readonly net: ContainerNet;
 
   constructor(
@@ -101,15 +95,33 @@ class Live implements ProcessOptions {
     /** What the process's timers run on: frozen while the container is paused. */
     readonly clock: FreezableClock,
   ) {
-    const config = c.Config;
-    this.hostname = config.Hostname;
-    this.tty = config.Tty;
-    this.init = c.HostConfig["Init"] === true;
-    this.openStdin = config.OpenStdin;
-    this.cwd = config.WorkingDir || "/";
-    this.user = config.User;
     this.net = new ContainerNet(deps.net, c);
     this.process = new ContainerProcess(this);
+  }
+
+  // The container's settings as the process sees them, read from its record.
+  get hostname(): string {
+    return this.c.Config.Hostname;
+  }
+
+  get tty(): boolean {
+    return this.c.Config.Tty;
+  }
+
+  get init(): boolean {
+    return this.c.HostConfig["Init"] === true;
+  }
+
+  get openStdin(): boolean {
+    return this.c.Config.OpenStdin;
+  }
+
+  get cwd(): string {
+    return this.c.Config.WorkingDir || "/";
+  }
+
+  get user(): string {
+    return this.c.Config.User;
   }
 
   fs(): MountedFs {

@@ -37,32 +37,52 @@ export interface PortFacts {
 }
 
 export class ProcessPort implements ProcessContext {
-  readonly argv: string[];
-  readonly env: string[];
-  readonly hostname: string;
-  readonly tty: boolean;
-  readonly clock: Clock;
-  readonly root: LayeredFs | undefined;
-  readonly net: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] } | undefined;
-  readonly cwd: string;
-  readonly user: string;
   declare processes?: () => ProcessEntry[];
 
   constructor(
     private readonly host: PortHost,
     private readonly facts: PortFacts,
   ) {
-    this.argv = facts.argv;
-    this.env = facts.env;
-    this.hostname = facts.hostname;
-    this.tty = facts.tty;
-    this.clock = facts.clock;
-    this.root = facts.root;
-    this.net = facts.net;
-    this.cwd = facts.cwd || "/";
-    this.user = facts.user ?? "";
     // Called on the port, it must run on the facts (a method of the container's Live).
     if (facts.processes) this.processes = () => facts.processes?.() ?? [];
+  }
+
+  // The fixed facts are read from the process's own record rather than copied: a running
+  // container holds one port, and the fewer fields it carries the better.
+  get argv(): string[] {
+    return this.facts.argv;
+  }
+
+  get env(): string[] {
+    return this.facts.env;
+  }
+
+  get hostname(): string {
+    return this.facts.hostname;
+  }
+
+  get tty(): boolean {
+    return this.facts.tty;
+  }
+
+  get clock(): Clock {
+    return this.facts.clock;
+  }
+
+  get root(): LayeredFs | undefined {
+    return this.facts.root;
+  }
+
+  get net(): { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] } | undefined {
+    return this.facts.net;
+  }
+
+  get cwd(): string {
+    return this.facts.cwd || "/";
+  }
+
+  get user(): string {
+    return this.facts.user ?? "";
   }
 
   unmounted(path: string): boolean {

@@ -29,7 +29,8 @@ async function open(name = `test-${databases++}`, seed = 1) {
       const before = prompts();
       const start = output().length;
       await playground.handle({ type: "input", data: `${line}\r` });
-      for (let i = 0; i < 200 && prompts() <= before; i++) await new Promise((r) => setTimeout(r, 5));
+      // Up to ten seconds: a loaded CI machine can take over one for a pull.
+      for (let i = 0; i < 2000 && prompts() <= before; i++) await new Promise((r) => setTimeout(r, 5));
       return output().slice(start);
     },
   };

@@ -21,7 +21,7 @@ import { publishVolumeMounts, publishVolumeUnmounts } from "../events/volume-eve
 import type { ContainerRecord, PortMap } from "./container-record.js";
 import { lookupContainer } from "./container-lookup.js";
 import { buildContainer } from "./container-factory.js";
-import type { CreateBody } from "./create-config.js";
+import { isEmptyRecord, type CreateBody } from "./create-config.js";
 import { processEnvironment } from "./process-environment.js";
 import { RestartScheduler, restartsWithDaemon, wantsRestart } from "./restart-policy.js";
 import { ContainerWaiters, type WaitCondition, type WaitResult } from "./waiters.js";
@@ -43,7 +43,7 @@ function containerAddress(c: ContainerRecord): string {
  * (the event bus sorts what is out of order, extras included; this saves it the common case).
  */
 function eventAttributes(labels: Record<string, string> | null | undefined, image: string, name: string): Record<string, string> {
-  if (!labels || isEmpty(labels)) return { image, name };
+  if (!labels || isEmptyRecord(labels)) return { image, name };
   const out: Record<string, string> = {};
   let imagePlaced = false;
   let namePlaced = false;
@@ -63,10 +63,6 @@ function eventAttributes(labels: Record<string, string> | null | undefined, imag
   return out;
 }
 
-function isEmpty(record: object): boolean {
-  for (const _ in record) return false;
-  return true;
-}
 export type { WaitCondition, WaitResult } from "./waiters.js";
 export interface AttachChunk {
   stream: OutputStream;

@@ -111,7 +111,8 @@ export function buildConfig(body: CreateBody, image: ImageRecord, hostname: stri
   return config;
 }
 
-function isEmptyRecord(record: object): boolean {
+/** Whether an object has no keys of its own (a Go map with nothing in it). */
+export function isEmptyRecord(record: object): boolean {
   for (const _ in record) return false;
   return true;
 }

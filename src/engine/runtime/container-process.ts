@@ -4,12 +4,8 @@
 // (tini) it kills the child. With a terminal, input goes through the tty line discipline and
 // output gets "\r\n" line ends, all on stdout, as a pty merges them.
 import type { IFileSystem } from "just-bash";
-import type { LayeredFs } from "../fs/layered-fs.js";
-import type { NetStack, Peer } from "../net/net-stack.js";
-import type { Clock } from "../ports.js";
-import type { ProcessEntry } from "./process-table.js";
-import type { NetworkEndpoint, Program, RunningProgram } from "./program.js";
-import { ProcessPort, type PortHost } from "./process-port.js";
+import type { Program, RunningProgram } from "./program.js";
+import { ProcessPort, type PortFacts, type PortHost } from "./process-port.js";
 import { signalNumber } from "./signals.js";
 import { LineDiscipline, onlcr } from "./tty.js";
 
@@ -18,24 +14,13 @@ const DEFAULT_SIZE: { readonly cols: number; readonly rows: number } = Object.fr
 
 export type OutputStream = "stdout" | "stderr";
 
-export interface ProcessOptions {
-  argv: string[];
-  env: string[];
-  hostname: string;
-  tty: boolean;
+/** PortFacts (what the program's context shows) and what the process itself needs. */
+export interface ProcessOptions extends PortFacts {
   init: boolean;
   /** Whether the process has a stdin at all (-i); without it, reads see end of input. */
   openStdin: boolean;
-  clock: Clock;
   /** The container's files as processes see them; composed on first use. */
   fs?: () => IFileSystem;
-  root?: LayeredFs;
-  /** ProcessContext.unmounted: no mount over or under the path. */
-  unmounted?: (path: string) => boolean;
-  cwd?: string;
-  user?: string;
-  net?: { stack: NetStack; peer: Peer; endpoints?(): NetworkEndpoint[] };
-  processes?: () => ProcessEntry[];
   /** When false (PID 1), a signal with no handler is ignored; exec'd processes die of it. */
   pid1?: boolean;
   onOutput(stream: OutputStream, text: string): void;

@@ -29,6 +29,7 @@ export interface PortFacts {
   tty: boolean;
   clock: Clock;
   root?: LayeredFs;
+  /** ProcessContext.unmounted: no mount over or under the path. */
   unmounted?: (path: string) => boolean;
   cwd?: string;
   user?: string;

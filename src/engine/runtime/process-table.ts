@@ -53,15 +53,6 @@ export class ProcessTable {
     else ns.execs?.delete(pid);
   }
 
-  /** Everything is gone when the container stops. */
-  clear(containerId: string): void {
-    const ns = this.namespaces.get(containerId);
-    if (!ns) return;
-    // The count of started processes outlives the processes, as it did before a restart.
-    ns.main = undefined;
-    ns.execs = undefined;
-  }
-
   /** The container is gone: nothing of it is kept. */
   forget(containerId: string): void {
     this.namespaces.delete(containerId);

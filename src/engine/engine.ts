@@ -37,8 +37,9 @@ export interface EngineOptions {
   /** The first ephemeral host port (32768, as Docker's, unless a test host needs another). */
   firstEphemeralPort?: number;
   /**
-   * Whether something keeps the engine's state (takeChanges): only then are changes logged. An
-   * engine kept in memory alone (a daemon without --data-root) says false. Default true.
+   * Whether something keeps the engine's state (takeChanges): only then are changes logged. The
+   * playground's worker and a daemon with --data-root say true; an engine kept in memory alone (a
+   * library user's, a daemon without --data-root) leaves it false, and takeChanges stays empty.
    */
   persistent?: boolean;
   /** Ports other programs hold on the host (a daemon publishing for real); none by default. */
@@ -66,7 +67,7 @@ export class Engine {
   private restoring: Promise<void> | undefined;
 
   constructor(options: EngineOptions) {
-    const store = new RecordStore(options.persistent ?? true);
+    const store = new RecordStore(options.persistent ?? false);
     this.ports = new PortAllocator(options.firstEphemeralPort, options.hostPortBusy);
     this.ctx = { store, clock: options.clock, ids: options.ids, events: new EventBus(options.clock) };
     this.images = new ImageService(this.ctx);

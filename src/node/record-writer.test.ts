@@ -19,7 +19,7 @@ afterEach(async () => {
 async function setup(errors: unknown[] = []) {
   const root = mkdtempSync(join(tmpdir(), "dp-writer-"));
   roots.push(root);
-  const engine = new Engine({ clock: new ManualClock(), ids: new SeededIdSource(7) });
+  const engine = new Engine({ clock: new ManualClock(), ids: new SeededIdSource(7), persistent: true });
   // A long delay: nothing is written until the test flushes.
   const writer = new RecordWriter(root, engine, new Map(), { delayMs: 60_000, tickMs: 60_000, onError: (e) => errors.push(e) });
   writers.push(writer);

@@ -88,6 +88,8 @@ export class Playground {
       // Bind mounts show the terminal's files; they exist once the host shell has loaded.
       hostFs: lazyFileSystem(() => this.shell.hostFileSystem()),
       pullBandwidth: this.options.pullBandwidth ?? pullBandwidth,
+      // IndexedDB keeps what changes (takeChanges, after every command).
+      persistent: true,
       ...(snapshot ? { snapshot } : {}),
     });
     this.client = new DockerClient(new InProcessTransport(this.engine.handle));

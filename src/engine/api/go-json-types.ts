@@ -50,10 +50,25 @@ export class GoUnmarshalError extends Error {
   }
 }
 
+/**
+ * Where a value sits, for the error message: the struct holding the field being decoded and the
+ * field's path from the outermost struct. Each level links to the one above, so descending into
+ * a field allocates one small object and the path is spelled out only when an error needs it.
+ */
 interface Context {
   /** reflect.Type.Name() of the struct holding the field being decoded. */
   struct?: string;
-  stack: string[];
+  parent?: Context;
+  /** The names this level adds to the path: the embedded structs it goes through, then the field. */
+  names?: readonly string[];
+}
+
+const topLevel: Context = Object.freeze({});
+
+function pathOf(ctx: Context): string[] {
+  const out: string[] = [];
+  for (let c: Context | undefined = ctx; c; c = c.parent) if (c.names) out.unshift(...c.names);
+  return out;
 }
 
 function describe(node: GoJsonNode): string {
@@ -65,13 +80,16 @@ function describe(node: GoJsonNode): string {
 }
 
 function message(value: string, type: string, ctx: Context): string {
-  if (ctx.struct === undefined && ctx.stack.length === 0) return `json: cannot unmarshal ${value} into Go value of type ${type}`;
-  return `json: cannot unmarshal ${value} into Go struct field ${ctx.struct ?? ""}.${ctx.stack.join(".")} of type ${type}`;
+  const path = pathOf(ctx);
+  if (ctx.struct === undefined && path.length === 0) return `json: cannot unmarshal ${value} into Go value of type ${type}`;
+  return `json: cannot unmarshal ${value} into Go struct field ${ctx.struct ?? ""}.${path.join(".")} of type ${type}`;
 }
 
 /** strconv.ParseInt/ParseUint(s, 10, 64) followed by the kind's overflow check. */
 function integerFits(text: string, t: { kind: "int" | "uint"; bits: number }): boolean {
   if (!/^-?\d+$/.test(text)) return false;
+  // Up to 15 digits is exact as a double, and within every 64-bit range.
+  if (text.length <= 15 && t.bits === 64) return t.kind === "int" || text[0] !== "-";
   const n = BigInt(text);
   if (t.kind === "uint") return n >= 0n && n < 1n << BigInt(t.bits);
   const half = 1n << BigInt(t.bits - 1);
@@ -87,16 +105,30 @@ function fold(name: string): string {
   return name.toLowerCase();
 }
 
-const indexes = new WeakMap<GoType, { exact: Map<string, GoField>; folded: Map<string, GoField> }>();
+interface IndexedField {
+  field: GoField;
+  /** The names the field adds to an error's path: via, then its JSON name. */
+  names: readonly string[];
+}
+
+interface FieldIndex {
+  /** reflect.Type.Name() of the struct. */
+  struct: string;
+  exact: Map<string, IndexedField>;
+  folded: Map<string, IndexedField>;
+}
+
+const indexes = new WeakMap<GoType, FieldIndex>();
 
 /** A struct's fields by JSON name and by folded name, built once per type. */
-function fieldIndex(t: Extract<GoType, { kind: "struct" }>) {
+function fieldIndex(t: Extract<GoType, { kind: "struct" }>): FieldIndex {
   let index = indexes.get(t);
   if (!index) {
-    index = { exact: new Map(), folded: new Map() };
-    for (const f of t.fields) {
-      index.exact.set(f.json, f);
-      if (!index.folded.has(fold(f.json))) index.folded.set(fold(f.json), f);
+    index = { struct: structName(t.name), exact: new Map(), folded: new Map() };
+    for (const field of t.fields) {
+      const indexed = { field, names: field.via ? [...field.via, field.json] : [field.json] };
+      index.exact.set(field.json, indexed);
+      if (!index.folded.has(fold(field.json))) index.folded.set(fold(field.json), indexed);
     }
     indexes.set(t, index);
   }
@@ -109,18 +141,28 @@ function fieldIndex(t: Extract<GoType, { kind: "struct" }>) {
  * StrSlice's own UnmarshalJSON fails at once.
  */
 export function unmarshalGo(node: GoJsonNode, t: GoType): GoJsonNode {
-  let saved: string | undefined;
-  const save = (text: string) => {
-    saved ??= text;
-  };
+  const run = new Unmarshal();
+  const out = run.walk(node, t, topLevel);
+  if (run.saved !== undefined) throw new GoUnmarshalError(run.saved);
+  return out;
+}
 
-  const walk = (value: GoJsonNode, type: GoType, ctx: Context): GoJsonNode => {
+/** One decode: the walk, and the first type error it met (Go's decoder saves it and reads on). */
+class Unmarshal {
+  saved: string | undefined;
+
+  private save(text: string): null {
+    this.saved ??= text;
+    return null;
+  }
+
+  private mismatch(value: GoJsonNode, tt: GoType, ctx: Context): null {
+    return this.save(message(describe(value), tt.kind === "strslice" ? "strslice.StrSlice" : typeName(tt), ctx));
+  }
+
+  walk(value: GoJsonNode, type: GoType, ctx: Context): GoJsonNode {
     if (value === null) return null;
     const tt = target(type);
-    const mismatch = (): GoJsonNode => {
-      save(message(describe(value), tt.kind === "strslice" ? "strslice.StrSlice" : typeName(tt), ctx));
-      return null;
-    };
     switch (tt.kind) {
       case "any":
         return value;
@@ -131,43 +173,42 @@ export function unmarshalGo(node: GoJsonNode, t: GoType): GoJsonNode {
         throw new GoUnmarshalError(message(describe(value), "string", ctx));
       }
       case "string":
-        return typeof value === "string" ? value : mismatch();
+        return typeof value === "string" ? value : this.mismatch(value, tt, ctx);
       case "bool":
-        return typeof value === "boolean" ? value : mismatch();
+        return typeof value === "boolean" ? value : this.mismatch(value, tt, ctx);
       case "float":
-        return value instanceof GoNumber ? value : mismatch();
+        return value instanceof GoNumber ? value : this.mismatch(value, tt, ctx);
       case "int":
       case "uint":
-        if (!(value instanceof GoNumber)) return mismatch();
-        if (!integerFits(value.text, tt)) {
-          save(message(`number ${value.text}`, tt.name, ctx));
-          return null;
-        }
+        if (!(value instanceof GoNumber)) return this.mismatch(value, tt, ctx);
+        if (!integerFits(value.text, tt)) return this.save(message(`number ${value.text}`, tt.name, ctx));
         return value;
       case "slice":
-      case "array":
-        if (!Array.isArray(value)) return mismatch();
-        return value.map((item, index) => (tt.kind === "array" && index >= tt.length ? null : walk(item, tt.elem, ctx)));
-      case "map":
-        if (!isGoObject(value)) return mismatch();
-        return { entries: value.entries.map(([k, v]) => [k, walk(v, tt.elem, ctx)]) };
+      case "array": {
+        if (!Array.isArray(value)) return this.mismatch(value, tt, ctx);
+        const out: GoJsonNode[] = new Array(value.length);
+        for (let i = 0; i < value.length; i++) out[i] = tt.kind === "array" && i >= tt.length ? null : this.walk(value[i] as GoJsonNode, tt.elem, ctx);
+        return out;
+      }
+      case "map": {
+        if (!isGoObject(value)) return this.mismatch(value, tt, ctx);
+        const entries: [string, GoJsonNode][] = [];
+        for (const [k, v] of value.entries) entries.push([k, this.walk(v, tt.elem, ctx)]);
+        return { entries };
+      }
       case "struct": {
-        if (!isGoObject(value)) return mismatch();
-        const entries: [string, GoJsonNode][] = value.entries.map(([key, v]) => {
-          const index = fieldIndex(tt);
-          const field = index.exact.get(key) ?? index.folded.get(fold(key));
-          if (!field) return [key, v];
-          const inner: Context = { struct: structName(tt.name), stack: field.via ? [...ctx.stack, ...field.via, field.json] : [...ctx.stack, field.json] };
-          return [field.json, walk(v, field.type, inner)];
-        });
+        if (!isGoObject(value)) return this.mismatch(value, tt, ctx);
+        const index = fieldIndex(tt);
+        const entries: [string, GoJsonNode][] = [];
+        for (const [key, v] of value.entries) {
+          const indexed = index.exact.get(key) ?? index.folded.get(fold(key));
+          if (!indexed) entries.push([key, v]);
+          else entries.push([indexed.field.json, this.walk(v, indexed.field.type, { struct: index.struct, parent: ctx, names: indexed.names })]);
+        }
         return { entries };
       }
       default:
         return value;
     }
-  };
-
-  const out = walk(node, t, { stack: [] });
-  if (saved !== undefined) throw new GoUnmarshalError(saved);
-  return out;
+  }
 }

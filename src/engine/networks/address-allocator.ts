@@ -18,6 +18,13 @@ export interface Allocation {
   prefix: number;
 }
 
+/** The gateway's address and the --aux-address ones are never handed out. */
+function isReserved(ip: string, gateway: string, aux: Record<string, string> | null | undefined): boolean {
+  if (ip === gateway) return true;
+  if (aux) for (const name in aux) if (aux[name] === ip) return true;
+  return false;
+}
+
 export class AddressAllocator {
   private readonly pools = new Map<string, Pool>();
   /** Parsed subnets by their text: every allocation on a network reads the same one. */
@@ -52,7 +59,6 @@ export class AddressAllocator {
     if (!config || !subnet) return undefined;
     const gateway = config.Gateway ?? formatIPv4(subnet.base + 1);
     const aux = config.AuxiliaryAddresses;
-    const isReserved = (ip: string) => ip === gateway || (aux !== undefined && aux !== null && Object.values(aux).includes(ip));
     const pool = this.pool(network.Id);
     const last = subnet.base + subnetSize(subnet) - 1;
     if (requested) {
@@ -60,7 +66,7 @@ export class AddressAllocator {
       if (value === undefined || !contains(subnet, value) || value === subnet.base || value === last) {
         throw forbidden(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
       }
-      if (pool.ips.has(requested) || isReserved(requested)) throw forbidden("Address already in use");
+      if (pool.ips.has(requested) || isReserved(requested, gateway, aux)) throw forbidden("Address already in use");
       pool.ips.add(requested);
       return { ip: requested, gateway, prefix: subnet.prefix };
     }
@@ -69,7 +75,7 @@ export class AddressAllocator {
     const end = range ? Math.min(range.base + subnetSize(range), last) : last;
     for (let value = Math.max(start, subnet.base + pool.hint); value < end; value++) {
       const ip = formatIPv4(value);
-      if (pool.ips.has(ip) || isReserved(ip)) continue;
+      if (pool.ips.has(ip) || isReserved(ip, gateway, aux)) continue;
       pool.ips.add(ip);
       pool.hint = value - subnet.base + 1;
       return { ip, gateway, prefix: subnet.prefix };

@@ -106,9 +106,12 @@ describe("update, top and stats", () => {
   it("updates the restart policy and limits, visible in inspect", async () => {
     const { call, run } = await setup();
     await run("web", { Image: "nginx" });
+    await run("other", { Image: "nginx" });
     expect(await call("POST", "/containers/web/update", {}, { RestartPolicy: { Name: "always" }, Memory: 512 * 1024 * 1024, NanoCpus: 1.5e9 })).toMatchObject({ status: 200, body: { Warnings: [] } });
-    const host = ((await call("GET", "/containers/web/json")).body as { HostConfig: Record<string, unknown> }).HostConfig;
-    expect(host).toMatchObject({ RestartPolicy: { Name: "always", MaximumRetryCount: 0 }, Memory: 536870912, NanoCpus: 1500000000 });
+    const hostOf = async (name: string) => ((await call("GET", `/containers/${name}/json`)).body as { HostConfig: Record<string, unknown> }).HostConfig;
+    expect(await hostOf("web")).toMatchObject({ RestartPolicy: { Name: "always", MaximumRetryCount: 0 }, Memory: 536870912, NanoCpus: 1500000000 });
+    // Both were created without a HostConfig; the update changes only the one it names.
+    expect(await hostOf("other")).toMatchObject({ RestartPolicy: { Name: "no", MaximumRetryCount: 0 }, Memory: 0, NanoCpus: 0 });
     expect(message(await call("POST", "/containers/web/update", {}, { RestartPolicy: { Name: "sometimes" } }))).toEqual([
       400,
       "invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'",

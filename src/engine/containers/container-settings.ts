@@ -62,19 +62,23 @@ export class ContainerSettings {
     const fail = (message: string) => new EngineError("invalid-parameter", `Cannot update container ${c.Id}: ${message}`);
     const memory = body["Memory"];
     if (typeof memory === "number" && memory > 0 && memory < linuxMinMemory) throw invalidParameter("Minimum memory limit allowed is 6MB");
+    // A new HostConfig rather than writes into the old: containers created without one share a
+    // frozen default, and a refused update must leave nothing half-changed.
+    const host = { ...c.HostConfig };
     const policy = body.RestartPolicy;
     if (policy && policy.Name !== undefined && policy.Name !== "") {
       const next: RestartPolicy = { Name: policy.Name, MaximumRetryCount: policy.MaximumRetryCount ?? 0 };
       validateRestartPolicy(next);
       if (c.HostConfig.AutoRemove && next.Name !== "no") throw fail("Restart policy cannot be updated because AutoRemove is enabled for the container");
-      c.HostConfig.RestartPolicy = next;
+      host.RestartPolicy = next;
     }
     if (c.State.Status === "removing" || c.State.Dead) throw fail("container is marked for removal and cannot be \"update\"");
     for (const field of resourceFields) {
       const value = body[field];
       // Zero means "leave as is" in an update, as in the daemon's UpdateConfig.
-      if (value !== undefined && value !== null && value !== 0 && value !== "") c.HostConfig[field] = value;
+      if (value !== undefined && value !== null && value !== 0 && value !== "") host[field] = value;
     }
+    c.HostConfig = host;
     this.containers.save(c);
     this.containers.publish(c, "update");
     return { Warnings: [] };

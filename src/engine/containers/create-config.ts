@@ -45,16 +45,23 @@ export function mergeEnv(base: string[], overrides: string[]): string[] {
   return out;
 }
 
+/** A port spec as nat.SplitProtoPort reads it: a port or range, then a known protocol if any (more parts are ignored). */
+function checkPortSpec(spec: string): void {
+  const slash = spec.indexOf("/");
+  const port = slash < 0 ? spec : spec.slice(0, slash);
+  const next = slash < 0 ? -1 : spec.indexOf("/", slash + 1);
+  const proto = slash < 0 ? undefined : spec.slice(slash + 1, next < 0 ? undefined : next);
+  const ok = /^\d+(-\d+)?$/.test(port) && (proto === undefined || proto === "tcp" || proto === "udp" || proto === "sctp");
+  if (!ok) throw invalidParameter(`invalid port specification: "${spec}"`);
+}
+
 function validatePorts(config: Pick<CreateBody, "ExposedPorts">, host: Partial<HostConfig>): void {
-  const check = (spec: string) => {
-    const [port, proto] = spec.split("/");
-    const ok = /^\d+(-\d+)?$/.test(port ?? "") && (proto === undefined || ["tcp", "udp", "sctp"].includes(proto));
-    if (!ok) throw invalidParameter(`invalid port specification: "${spec}"`);
-  };
-  Object.keys(config.ExposedPorts ?? {}).forEach(check);
-  for (const [spec, bindings] of Object.entries(host.PortBindings ?? {})) {
-    check(spec);
-    for (const b of bindings ?? []) {
+  if (config.ExposedPorts) for (const spec in config.ExposedPorts) checkPortSpec(spec);
+  const bindings = host.PortBindings;
+  if (!bindings) return;
+  for (const spec in bindings) {
+    checkPortSpec(spec);
+    for (const b of bindings[spec] ?? []) {
       if (b.HostPort && !/^\d+(-\d+)?$/.test(b.HostPort)) throw invalidParameter(`invalid port specification: "${b.HostPort}"`);
     }
   }
@@ -147,7 +154,27 @@ const DEFAULT_MASKED_PATHS = Object.freeze([
 const DEFAULT_READONLY_PATHS = Object.freeze(["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"]) as unknown as string[];
 
 export function buildHostConfig(body: CreateBody): HostConfig {
-  const given = body.HostConfig ?? {};
+  const given = body.HostConfig;
+  // A body without a HostConfig (dockerode's createContainer({ Image }), an in-process client)
+  // gets the one all-defaults record, frozen: a container's HostConfig is replaced, never edited.
+  if (given === undefined || given === null || isEmptyRecord(given)) {
+    validatePorts(body, {});
+    return (defaultHostConfig ??= deepFreeze(hostConfigFrom({}, {})));
+  }
+  return hostConfigFrom(body, given);
+}
+
+let defaultHostConfig: HostConfig | undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const key in value) deepFreeze(value[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function hostConfigFrom(body: CreateBody, given: Partial<HostConfig>): HostConfig {
   validatePorts(body, given);
   const restart: RestartPolicy =
     given.RestartPolicy === undefined || given.RestartPolicy === null

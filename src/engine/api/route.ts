@@ -9,6 +9,8 @@ export interface Route {
   pattern: RegExp;
   /** The path up to its first parameter: what a request's path must start with to match. */
   prefix: string;
+  /** The path after its last parameter ("/start"): what it must end with, before a trailing "/". */
+  suffix: string;
   /** Also answers HEAD (as /_ping does). */
   head?: boolean;
   handle(request: ApiRequest, params: string[]): Promise<ApiResponse> | ApiResponse;
@@ -18,7 +20,8 @@ export function route(method: string, path: string, handle: Route["handle"], hea
   // "{name*}" may contain slashes (image names); "{id}" may not.
   const source = path.replace(/\{\w+\*\}/g, "(.+)").replace(/\{\w+\}/g, "([^/]+)");
   const brace = path.indexOf("{");
-  return { method, pattern: new RegExp(`^${source}/?$`), prefix: brace < 0 ? path : path.slice(0, brace), handle, head };
+  const suffix = brace < 0 ? "" : path.slice(path.lastIndexOf("}") + 1);
+  return { method, pattern: new RegExp(`^${source}/?$`), prefix: brace < 0 ? path : path.slice(0, brace), suffix, handle, head };
 }
 
 export function query(request: ApiRequest, name: string): string | undefined {

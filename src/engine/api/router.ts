@@ -111,6 +111,8 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
     for (const route of bySegment.get(segmentOf(path)) ?? anySegment) {
       if (route.method !== method && !(route.method === "GET" && method === "HEAD" && route.head)) continue;
       if (!path.startsWith(route.prefix)) continue;
+      // Most routes of a segment share its prefix; their last words tell them apart without a regex.
+      if (route.suffix !== "" && !path.endsWith(route.suffix) && !path.endsWith(`${route.suffix}/`)) continue;
       const match = route.pattern.exec(path);
       if (!match) continue;
       // Only a routed request reaches the version check: an unknown path is 404 at any version.

@@ -299,6 +299,24 @@ describe("nginx's start over its image's files", () => {
     expect(conf).toContain("listen  [::]:80;");
   });
 
+  it("keeps a replayed footprint to each container: a change in one is not seen by the other", async () => {
+    const { call, create, engine } = await setup("nginx");
+    const first = await create("one", { Image: "nginx" });
+    await call("POST", "/containers/one/start");
+    const second = await create("two", { Image: "nginx" });
+    await call("POST", "/containers/two/start");
+    const rootOf = (id: string) => engine.fs.rootfs(engine.containers.get(id));
+    rootOf(second).put("/run/nginx.pid", { type: "file", content: "42\n", mode: 0o644, mtime: 0 });
+    rootOf(second).remove("/var/cache/nginx/client_temp");
+    expect(rootOf(second).readText("/run/nginx.pid")).toBe("42\n");
+    expect(rootOf(first).readText("/run/nginx.pid")).toBe("1\n");
+    expect(rootOf(first).entry("/var/cache/nginx/client_temp")?.type).toBe("dir");
+    expect(rootOf(second).entry("/var/cache/nginx/client_temp")).toBeUndefined();
+    const third = await create("three", { Image: "nginx" });
+    await call("POST", "/containers/three/start");
+    expect(rootOf(third).readText("/run/nginx.pid")).toBe("1\n");
+  });
+
   it("reads a configuration the container changed, or one mounted over the image's, before listening", async () => {
     const { call, create, engine } = await setup("nginx");
     const edited = await create("edited", { Image: "nginx" });

@@ -9,6 +9,7 @@ import type { ImageRecord } from "../images/image-record.js";
 import { catalogLayer } from "../images/index.js";
 import { hostnameFile, hostsFile, resolvConfFile, type EtcInput } from "./etc-files.js";
 import { decodeLayer, encodeLayer } from "./layer-codec.js";
+import { UpperLayer } from "./upper-layer.js";
 import { contentSize, isWithin, normalizePath, type Layer, type LiveEntry } from "./layer.js";
 import { LayeredFs } from "./layered-fs.js";
 import { LazyFs } from "./lazy-fs.js";
@@ -99,7 +100,7 @@ export class Filesystems {
       const key = containerKey(c.Id);
       let upper = this.uppers.get(c.Id);
       if (!upper) {
-        upper = decodeLayer(this.ctx.store.get<unknown>("fs", key));
+        upper = decodeLayer(this.ctx.store.get<unknown>("fs", key), new UpperLayer());
         this.uppers.set(c.Id, upper);
       }
       const lower = this.lowerView(c.Image);
@@ -131,7 +132,7 @@ export class Filesystems {
       const key = volumeKey(name);
       fs = new LayeredFs({
         lowers: [],
-        upper: decodeLayer(this.ctx.store.get<unknown>("fs", key)),
+        upper: decodeLayer(this.ctx.store.get<unknown>("fs", key), new UpperLayer()),
         now: this.now,
         maxUpperBytes: MAX_WRITABLE_BYTES,
         name: key,

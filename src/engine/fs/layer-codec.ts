@@ -70,9 +70,8 @@ function decodeEntry(e: EncodedEntry): LayerEntry {
   }
 }
 
-/** Decodes a stored layer; entries that are not understood are skipped, never thrown on. */
-export function decodeLayer(encoded: unknown): Layer {
-  const layer: Layer = new Map();
+/** Decodes a stored layer (into `layer` when given); entries that are not understood are skipped, never thrown on. */
+export function decodeLayer(encoded: unknown, layer: Layer = new Map()): Layer {
   if (!Array.isArray(encoded)) return layer;
   for (const item of encoded) {
     if (!Array.isArray(item) || typeof item[0] !== "string" || !item[1] || typeof item[1] !== "object") continue;

@@ -5,6 +5,7 @@
 // every method's effect is synchronous underneath, so the engine can read it without awaiting.
 import type { BufferEncoding, CpOptions, DirentEntry, FileContent, FsStat, IFileSystem, MkdirOptions, ReadFileOptions, RmOptions, WriteFileOptions } from "./fs-types.js";
 import { fsError } from "./fs-errors.js";
+import { UpperLayer } from "./upper-layer.js";
 import { addChild, baseName, childIndex, contentSize, isWithin, joinPath, normalizePath, parentOf, removeChild, type Layer, type LayerEntry, type LiveEntry } from "./layer.js";
 
 export interface LayeredFsOptions {
@@ -95,16 +96,17 @@ export class LayeredFs implements IFileSystem {
 
   /**
    * Sets upper-layer entries as an earlier run of the same writes over the same image left them
-   * (see image-memo.ts); entries stamped `recordedAt` take the present time.
+   * (see image-memo.ts); entries stamped `recordedAt` take the present time. An UpperLayer shares
+   * them until it is changed.
    */
-  replay(entries: readonly (readonly [string, LayerEntry])[], recordedAt: number): void {
-    if (entries.length === 0) return;
-    this.writable("open", entries[0]?.[0] ?? "/");
+  replay(entries: ReadonlyMap<string, LayerEntry>, recordedAt: number): void {
+    const first = entries.keys().next();
+    if (first.done) return;
+    this.writable("open", first.value);
     const now = this.options.now();
-    // Entries are never changed in place (a change replaces them), so the unstamped ones (the
-    // directories copied up from the image) are shared with the run that recorded them.
-    for (const [path, entry] of entries) this.setUpper(path, entry.type !== "whiteout" && entry.mtime === recordedAt ? { ...entry, mtime: now } : entry);
-    this.changed(entries[0]?.[0] ?? "/");
+    if (this.upper instanceof UpperLayer) this.upper.adopt(entries, recordedAt, now);
+    else for (const [path, entry] of entries) this.setUpper(path, entry.type !== "whiteout" && entry.mtime === recordedAt ? { ...entry, mtime: now } : entry);
+    this.changed(first.value);
   }
 
   // ---- lookups (synchronous) -------------------------------------------------------------

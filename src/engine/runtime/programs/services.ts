@@ -66,7 +66,7 @@ function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean, memo: Map<s
   const root = ctx.root;
   if (!root || root.empty) return;
   const key = viaEntrypoint ? "nginx-footprint-entrypoint" : "nginx-footprint";
-  const recorded = memo?.get(key) as { entries: [string, LayerEntry][]; at: number } | undefined;
+  const recorded = memo?.get(key) as { entries: ReadonlyMap<string, LayerEntry>; at: number } | undefined;
   const now = ctx.clock.now();
   try {
     if (recorded) {
@@ -81,7 +81,7 @@ function nginxFootprint(ctx: ProcessContext, viaEntrypoint: boolean, memo: Map<s
       if (!root.entry(path)) root.makeDir(path, true, 0o700);
     }
     root.put(root.entry("/run")?.type === "dir" ? "/run/nginx.pid" : "/var/run/nginx.pid", { type: "file", content: "1\n", mode: 0o644, mtime: now });
-    memo?.set(key, { entries: [...root.upperLayer], at: now });
+    memo?.set(key, { entries: new Map(root.upperLayer), at: now });
   } catch {
     // A read-only root: nginx would fail to write its pid; the playground lets it run.
   }

@@ -64,7 +64,9 @@ export class ManualClock implements Clock {
   }
 }
 
-const hexPairs = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const hexDigits = "0123456789abcdef";
+/** Scratch space for the common ids (up to 32 bytes); the string is made before it is reused. */
+const hexCodes = new Uint16Array(64);
 
 /** Deterministic ids from a seed (mulberry32): the same seed gives the same containers. */
 export class SeededIdSource implements IdSource {
@@ -83,11 +85,15 @@ export class SeededIdSource implements IdSource {
   }
 
   randomHex(bytes: number): string {
-    // Joined rather than appended: a flat string, not a rope of 2-character pieces that every
-    // later comparison and every id kept in a record would drag along.
-    const pairs = new Array<string>(bytes);
-    for (let i = 0; i < bytes; i++) pairs[i] = hexPairs[Math.floor(this.next() * 256)] ?? "00";
-    return pairs.join("");
+    // Character codes made into one flat string at once: not a rope of 2-character pieces that
+    // every later comparison and every id kept in a record would drag along.
+    const codes = bytes <= 32 ? hexCodes : new Uint16Array(bytes * 2);
+    for (let i = 0; i < bytes; i++) {
+      const byte = Math.floor(this.next() * 256);
+      codes[2 * i] = hexDigits.charCodeAt(byte >> 4);
+      codes[2 * i + 1] = hexDigits.charCodeAt(byte & 15);
+    }
+    return String.fromCharCode.apply(null, codes.subarray(0, bytes * 2) as unknown as number[]);
   }
 
   randomInt(max: number): number {

@@ -43,6 +43,20 @@ function versionPart(version: string, from: number): { value: number; next: numb
   return { value: /^\d+$/.test(text) ? Number(text) : 0, next: end + 1 };
 }
 
+/**
+ * A request path without its query, and the mux's "/v{version:[0-9.]+}" prefix taken off: read
+ * character by character, as every request comes through here.
+ */
+function splitVersion(target: string): { version: string | undefined; path: string } {
+  const query = target.indexOf("?");
+  const path = query < 0 ? target : target.slice(0, query);
+  if (path.charCodeAt(0) !== 47 || path.charCodeAt(1) !== 118) return { version: undefined, path };
+  let end = 2;
+  for (let c = path.charCodeAt(end); (c >= 48 && c <= 57) || c === 46; c = path.charCodeAt(++end));
+  if (end === 2 || path.charCodeAt(end) !== 47) return { version: undefined, path };
+  return { version: path.slice(2, end), path: path.slice(end) };
+}
+
 export function errorResponse(status: number, message: string): ApiResponse {
   return { status, body: { message } };
 }
@@ -102,11 +116,7 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
     return merged;
   };
   return async (request) => {
-    let path = request.path.split("?")[0] ?? "";
-    // The mux's "/v{version:[0-9.]+}" prefix.
-    const versioned = /^\/v([0-9.]+)(\/.*)$/.exec(path);
-    const version = versioned?.[1];
-    if (versioned) path = versioned[2] ?? "";
+    const { version, path } = splitVersion(request.path);
     const method = request.method.toUpperCase();
     for (const route of bySegment.get(segmentOf(path)) ?? anySegment) {
       if (route.method !== method && !(route.method === "GET" && method === "HEAD" && route.head)) continue;
@@ -120,7 +130,10 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
       if (refused) return { ...refused, body: { ...(refused.body as object) }, headers: baseHeaders };
       try {
         const params: string[] = [];
-        for (let i = 1; i < match.length; i++) params.push(decodeURIComponent(match[i] ?? ""));
+        for (let i = 1; i < match.length; i++) {
+          const param = match[i] ?? "";
+          params.push(param.includes("%") ? decodeURIComponent(param) : param);
+        }
         const response = await route.handle(request, params);
         response.headers = response.headers ? withBaseHeaders(response.headers) : baseHeaders;
         return response;

@@ -65,8 +65,9 @@ export class ManualClock implements Clock {
 }
 
 const hexDigits = "0123456789abcdef";
-/** Scratch space for the common ids (up to 32 bytes); the string is made before it is reused. */
-const hexCodes = new Uint16Array(64);
+/** Scratch space for the common ids (32 bytes); the string is made before it is reused. */
+const hexCodes = new Uint8Array(64);
+const asciiDecoder = new TextDecoder("latin1");
 
 /** Deterministic ids from a seed (mulberry32): the same seed gives the same containers. */
 export class SeededIdSource implements IdSource {
@@ -85,15 +86,15 @@ export class SeededIdSource implements IdSource {
   }
 
   randomHex(bytes: number): string {
-    // Character codes made into one flat string at once: not a rope of 2-character pieces that
-    // every later comparison and every id kept in a record would drag along.
-    const codes = bytes <= 32 ? hexCodes : new Uint16Array(bytes * 2);
+    // The digits' codes decoded into one flat string: no rope of 2-character pieces for every
+    // later comparison (and every id kept in a record) to drag along, and no array to join.
+    const codes = bytes === 32 ? hexCodes : new Uint8Array(bytes * 2);
     for (let i = 0; i < bytes; i++) {
       const byte = Math.floor(this.next() * 256);
       codes[2 * i] = hexDigits.charCodeAt(byte >> 4);
       codes[2 * i + 1] = hexDigits.charCodeAt(byte & 15);
     }
-    return String.fromCharCode.apply(null, codes.subarray(0, bytes * 2) as unknown as number[]);
+    return asciiDecoder.decode(codes);
   }
 
   randomInt(max: number): number {

@@ -115,10 +115,27 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
     for (const name in own) merged[name] = own[name] as string;
     return merged;
   };
-  return async (request) => {
+  /** A handler's answer, with the middleware's headers. */
+  const answered = (response: ApiResponse): ApiResponse => {
+    response.headers = response.headers ? withBaseHeaders(response.headers) : baseHeaders;
+    return response;
+  };
+  /** What a handler threw, as the daemon's error answer. */
+  const failed = (error: unknown): ApiResponse => {
+    if (error instanceof EngineError) {
+      if (error.status === 304) return { status: 304, headers: baseHeaders };
+      return { ...errorResponse(error.status, error.message), headers: baseHeaders };
+    }
+    return { ...errorResponse(500, error instanceof Error ? error.message : String(error)), headers: baseHeaders };
+  };
+  // Not an async function: most handlers answer at once, and an async frame per request (with
+  // the loop's iterator kept alive across its await) is most of what routing would cost.
+  return (request) => {
     const { version, path } = splitVersion(request.path);
     const method = request.method.toUpperCase();
-    for (const route of bySegment.get(segmentOf(path)) ?? anySegment) {
+    const candidates = bySegment.get(segmentOf(path)) ?? anySegment;
+    for (let r = 0; r < candidates.length; r++) {
+      const route = candidates[r] as Route;
       if (route.method !== method && !(route.method === "GET" && method === "HEAD" && route.head)) continue;
       if (!path.startsWith(route.prefix)) continue;
       // Most routes of a segment share its prefix; their last words tell them apart without a regex.
@@ -127,25 +144,21 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
       if (!match) continue;
       // Only a routed request reaches the version check: an unknown path is 404 at any version.
       const refused = version === undefined ? null : checkVersion(version);
-      if (refused) return { ...refused, body: { ...(refused.body as object) }, headers: baseHeaders };
+      if (refused) return Promise.resolve({ ...refused, body: { ...(refused.body as object) }, headers: baseHeaders });
+      let result: Promise<ApiResponse> | ApiResponse;
       try {
         const params: string[] = [];
         for (let i = 1; i < match.length; i++) {
           const param = match[i] ?? "";
           params.push(param.includes("%") ? decodeURIComponent(param) : param);
         }
-        const response = await route.handle(request, params);
-        response.headers = response.headers ? withBaseHeaders(response.headers) : baseHeaders;
-        return response;
+        result = route.handle(request, params);
       } catch (error) {
-        if (error instanceof EngineError) {
-          if (error.status === 304) return { status: 304, headers: baseHeaders };
-          return { ...errorResponse(error.status, error.message), headers: baseHeaders };
-        }
-        return { ...errorResponse(500, error instanceof Error ? error.message : String(error)), headers: baseHeaders };
+        return Promise.resolve(failed(error));
       }
+      return result instanceof Promise ? result.then(answered, failed) : Promise.resolve(answered(result));
     }
     // The mux's NotFoundHandler runs outside the middleware: no Server or Api-Version header.
-    return errorResponse(404, "page not found");
+    return Promise.resolve(errorResponse(404, "page not found"));
   };
 }

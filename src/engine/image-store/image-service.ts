@@ -15,9 +15,8 @@ export class ImageService {
 
   /** Looks up by full or short id (with or without "sha256:") or by reference; undefined if absent. */
   find(text: string): ImageRecord | undefined {
-    const images = this.all();
     const hex = text.startsWith("sha256:") ? text.slice(7) : text;
-    if (/^[a-f0-9]{64}$/.test(hex)) return images.find((i) => i.Id === `sha256:${hex}`);
+    if (/^[a-f0-9]{64}$/.test(hex)) return this.ctx.store.get<ImageRecord>("image", `sha256:${hex}`);
     let ref: ImageReference | undefined;
     try {
       ref = parseReference(text);
@@ -30,7 +29,7 @@ export class ImageService {
     }
     // A short id prefix, as long as it is not also a name (the reference lookup ran first).
     if (/^[a-f0-9]+$/.test(hex)) {
-      const matches = images.filter((i) => i.Id.slice(7).startsWith(hex));
+      const matches = this.all().filter((i) => i.Id.slice(7).startsWith(hex));
       if (matches.length === 1) return matches[0];
     }
     return undefined;
@@ -38,9 +37,14 @@ export class ImageService {
 
   findByReference(ref: ImageReference): ImageRecord | undefined {
     const name = familiarName(ref);
-    if (ref.digest) return this.all().find((i) => i.RepoDigests.includes(`${name}@${ref.digest}`));
+    if (ref.digest) {
+      const digested = `${name}@${ref.digest}`;
+      for (const image of this.ctx.store.scan<ImageRecord>("image")) if (image.RepoDigests.includes(digested)) return image;
+      return undefined;
+    }
     const tagged = `${name}:${ref.tag ?? "latest"}`;
-    return this.all().find((i) => i.RepoTags.includes(tagged));
+    for (const image of this.ctx.store.scan<ImageRecord>("image")) if (image.RepoTags.includes(tagged)) return image;
+    return undefined;
   }
 
   /** Like find, but throws the daemon's "No such image" (with :latest added to untagged names). */

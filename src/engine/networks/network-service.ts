@@ -36,18 +36,13 @@ export class NetworkService {
   find(ref: string): NetworkRecord {
     const direct = this.ctx.store.get<NetworkRecord>("network", ref);
     if (direct) return direct;
-    // Names are unique and prefixes must be: neither needs the networks in order.
-    const all = this.ctx.store.values<NetworkRecord>("network");
-    const match =
-      all.find((n) => n.Id === ref) ??
-      all.find((n) => n.Name === ref) ??
-      (() => {
-        const byPrefix = all.filter((n) => n.Id.startsWith(ref));
-        if (byPrefix.length > 1) throw invalidParameter(`network ${ref} is ambiguous (${byPrefix.length} matches found based on ID prefix)`);
-        return byPrefix[0];
-      })();
-    if (!match) throw notFound(`network ${ref} not found`);
-    return match;
+    // Names are unique and prefixes must be: neither needs the networks in order. (The record
+    // key is the full id, so only a name or a prefix gets here.)
+    for (const n of this.ctx.store.scan<NetworkRecord>("network")) if (n.Name === ref) return n;
+    const byPrefix = this.ctx.store.values<NetworkRecord>("network").filter((n) => n.Id.startsWith(ref));
+    if (byPrefix.length > 1) throw invalidParameter(`network ${ref} is ambiguous (${byPrefix.length} matches found based on ID prefix)`);
+    if (!byPrefix[0]) throw notFound(`network ${ref} not found`);
+    return byPrefix[0];
   }
 
   create(request: NetworkCreateRequest): NetworkRecord {

@@ -40,6 +40,11 @@ export class RecordStore {
     return [...this.table(kind).values()] as T[];
   }
 
+  /** The records of a kind as they stand, not copied: for a lookup that stops at the first match. */
+  scan<T>(kind: RecordKind): IterableIterator<T> {
+    return this.table(kind).values() as IterableIterator<T>;
+  }
+
   keys(kind: RecordKind): string[] {
     return [...this.table(kind).keys()];
   }

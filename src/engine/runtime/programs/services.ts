@@ -2,7 +2,7 @@
 // stay up, and stop cleanly on the signal their image's StopSignal names.
 import { freshImageMemo } from "../../fs/image-memo.js";
 import type { LayerEntry } from "../../fs/layer.js";
-import { exitsOn, noHandlers, type ProcessContext, type Program } from "../program.js";
+import { exitsOn, noHandlers, type ProcessContext, type Program, type RunningProgram } from "../program.js";
 import { serveHttpd, serveNginx } from "./web-servers.js";
 
 function envValue(ctx: ProcessContext, name: string, fallback = ""): string {
@@ -132,34 +132,44 @@ export const nginx: Program = (ctx) => {
   if (ctx.argv[0]?.endsWith("docker-entrypoint.sh") || ctx.argv[0] === "nginx") ctx.stdout(NGINX_ENTRYPOINT_LOG);
   ctx.stderr(nginxStartLog(nginxTime(ctx.clock.now()), version));
   serveNginx(ctx, version, memo);
-  const stop = exitsOn(ctx, ["SIGQUIT", "SIGTERM", "SIGINT"], (signal) => {
-    const when = nginxTime(ctx.clock.now());
-    const kind = signal === "SIGQUIT" ? "graceful shutdown" : "exiting";
-    ctx.stderr(`${when} [notice] 1#1: signal ${signal === "SIGQUIT" ? 3 : signal === "SIGTERM" ? 15 : 2} (${signal}) received, ${kind}\n`);
-    ctx.stderr(`${when} [notice] 1#1: exit\n`);
-  });
-  let worker = 30;
-  return {
-    signal(name) {
-      if (name !== "SIGHUP") return stop.signal(name);
+  return new NginxMaster(ctx);
+};
+
+/** nginx's master process as it answers signals: one object per container, no closures. */
+class NginxMaster implements RunningProgram {
+  /** The PID of the newest worker; a reload starts two more. */
+  private worker = 30;
+
+  constructor(private readonly ctx: ProcessContext) {}
+
+  signal(name: string): boolean {
+    const ctx = this.ctx;
+    if (name === "SIGHUP") {
       // A reload: nginx re-reads its configuration (ours does at every request) and replaces
       // its workers.
       const note = (text: string) => `${nginxTime(ctx.clock.now())} [notice] 1#1: ${text}\n`;
-      const old = [worker - 1, worker];
-      worker += 2;
+      const old = [this.worker - 1, this.worker];
+      this.worker += 2;
       ctx.stderr(
         note("signal 1 (SIGHUP) received, reconfiguring") +
           note("reconfiguring") +
           note('using the "epoll" event method') +
           note("start worker processes") +
-          note(`start worker process ${worker - 1}`) +
-          note(`start worker process ${worker}`) +
+          note(`start worker process ${this.worker - 1}`) +
+          note(`start worker process ${this.worker}`) +
           old.map((pid) => `${nginxTime(ctx.clock.now())} [notice] ${pid}#${pid}: gracefully shutting down\n`).join(""),
       );
       return true;
-    },
-  };
-};
+    }
+    const number = name === "SIGQUIT" ? 3 : name === "SIGTERM" ? 15 : name === "SIGINT" ? 2 : 0;
+    if (number === 0) return false;
+    const when = nginxTime(ctx.clock.now());
+    ctx.stderr(`${when} [notice] 1#1: signal ${number} (${name}) received, ${name === "SIGQUIT" ? "graceful shutdown" : "exiting"}\n`);
+    ctx.stderr(`${when} [notice] 1#1: exit\n`);
+    ctx.exit(0);
+    return true;
+  }
+}
 
 export const httpd: Program = (ctx) => {
   const d = new Date(ctx.clock.now());

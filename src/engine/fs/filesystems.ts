@@ -47,8 +47,13 @@ export class Filesystems {
   private readonly dirty = new Set<string>();
   /** Per image: its layers, topmost first, and a lookup cache shared by its containers. */
   private readonly lowerViews = new Map<string, { layers: Layer[]; cache: Map<string, LiveEntry | null> }>();
-  /** What every writable tree calls when it changes: one function for all of them. */
-  private readonly treeChanged = (_path: string, name: string) => void this.dirty.add(name);
+  /**
+   * What every writable tree calls when it changes: one function for all of them. Only an engine
+   * whose changes are persisted keeps the list; for any other it would only grow.
+   */
+  private readonly treeChanged = (_path: string, name: string) => {
+    if (this.ctx.store.tracksChanges) this.dirty.add(name);
+  };
   /** The clock every writable tree stamps its changes with: one function for all of them. */
   private readonly now = () => this.ctx.clock.now();
 

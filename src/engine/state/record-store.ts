@@ -23,6 +23,11 @@ export class RecordStore {
   /** `trackChanges` false: nothing will take the changes, so none are logged (takeChanges is empty). */
   constructor(private readonly trackChanges = true) {}
 
+  /** Whether changes are logged: whether anything will ever take them. */
+  get tracksChanges(): boolean {
+    return this.trackChanges;
+  }
+
   private table(kind: RecordKind): Map<string, unknown> {
     let table = this.tables.get(kind);
     if (!table) {

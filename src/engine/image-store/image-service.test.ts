@@ -146,3 +146,22 @@ describe("docker rmi by id", () => {
     });
   });
 });
+
+describe("image lookups by reference", () => {
+  it("follow a tag that moves to another image, and forget one that is gone", async () => {
+    const { call, rmi } = await setup();
+    const pulled = await call("POST", "/images/create", { fromImage: "busybox", tag: "latest" });
+    if (pulled.stream?.kind === "json-lines") for await (const _ of pulled.stream.messages);
+    const idOf = async (ref: string) => ((await call("GET", `/images/${ref}/json`)).body as { Id?: string }).Id;
+    const busybox = await idOf("busybox");
+    await call("POST", "/images/alpine/tag", { repo: "mine", tag: "1" });
+    expect(await idOf("mine:1")).toBe(id);
+    // The same text again, after the tag moved: the new holder, not the one found before.
+    await call("POST", "/images/busybox/tag", { repo: "mine", tag: "1" });
+    expect(await idOf("mine:1")).toBe(busybox);
+    await rmi("mine:1");
+    expect(await call("GET", "/images/mine:1/json")).toMatchObject({ status: 404, body: { message: "No such image: mine:1" } });
+    await rmi("alpine", true);
+    expect(await call("GET", "/images/alpine/json")).toMatchObject({ status: 404 });
+  });
+});

@@ -6,7 +6,21 @@ import { conflict, notFound } from "../errors.js";
 import type { ImageRecord } from "../images/image-record.js";
 import { familiarName, familiarString, parseReference, type ImageReference } from "./reference.js";
 
+/** A reference lookup's answer: the image, and the tag or digest that named it. */
+interface Found {
+  image: ImageRecord;
+  name: string;
+  byDigest: boolean;
+}
+
 export class ImageService {
+  /**
+   * Reference texts recently looked up ("nginx", "nginx:1.29"), by what they found. An answer is
+   * checked before it is used: the image must still be stored and still carry the tag (or
+   * digest). A tag names one image at most, so an answer that passes is the lookup's answer.
+   */
+  private readonly found = new Map<string, Found>();
+
   constructor(private readonly ctx: EngineContext) {}
 
   all(): ImageRecord[] {
@@ -15,6 +29,8 @@ export class ImageService {
 
   /** Looks up by full or short id (with or without "sha256:") or by reference; undefined if absent. */
   find(text: string): ImageRecord | undefined {
+    const before = this.foundBefore(text);
+    if (before) return before;
     const hex = text.startsWith("sha256:") ? text.slice(7) : text;
     if (/^[a-f0-9]{64}$/.test(hex)) return this.ctx.store.get<ImageRecord>("image", `sha256:${hex}`);
     let ref: ImageReference | undefined;
@@ -24,8 +40,12 @@ export class ImageService {
       ref = undefined;
     }
     if (ref) {
-      const byRef = this.findByReference(ref);
-      if (byRef) return byRef;
+      const byRef = this.lookUp(ref);
+      if (byRef) {
+        if (this.found.size >= 256) this.found.clear();
+        this.found.set(text, byRef);
+        return byRef.image;
+      }
     }
     // A short id prefix, as long as it is not also a name (the reference lookup ran first).
     if (/^[a-f0-9]+$/.test(hex)) {
@@ -36,14 +56,28 @@ export class ImageService {
   }
 
   findByReference(ref: ImageReference): ImageRecord | undefined {
+    return this.lookUp(ref)?.image;
+  }
+
+  private lookUp(ref: ImageReference): Found | undefined {
     const name = familiarName(ref);
     if (ref.digest) {
       const digested = `${name}@${ref.digest}`;
-      for (const image of this.ctx.store.scan<ImageRecord>("image")) if (image.RepoDigests.includes(digested)) return image;
+      for (const image of this.ctx.store.scan<ImageRecord>("image")) if (image.RepoDigests.includes(digested)) return { image, name: digested, byDigest: true };
       return undefined;
     }
     const tagged = `${name}:${ref.tag ?? "latest"}`;
-    for (const image of this.ctx.store.scan<ImageRecord>("image")) if (image.RepoTags.includes(tagged)) return image;
+    for (const image of this.ctx.store.scan<ImageRecord>("image")) if (image.RepoTags.includes(tagged)) return { image, name: tagged, byDigest: false };
+    return undefined;
+  }
+
+  /** The image a reference text found before, if it still answers to it. */
+  private foundBefore(text: string): ImageRecord | undefined {
+    const found = this.found.get(text);
+    if (!found) return undefined;
+    const { image } = found;
+    if (this.ctx.store.get<ImageRecord>("image", image.Id) === image && (found.byDigest ? image.RepoDigests : image.RepoTags).includes(found.name)) return image;
+    this.found.delete(text);
     return undefined;
   }
 

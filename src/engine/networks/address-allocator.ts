@@ -7,7 +7,8 @@ import { formatIPv4, parseIPv4, parseSubnet, subnetSize, type Subnet } from "./i
 import type { NetworkRecord } from "./network-record.js";
 
 interface Pool {
-  ips: Set<string>;
+  /** The addresses in use, as offsets from the subnet's first address (small integers hash fast). */
+  used: Set<number>;
   /** The lowest offset that may be free: a search hint. */
   hint: number;
 }
@@ -38,25 +39,27 @@ export class AddressAllocator {
   private pool(networkId: string): Pool {
     let pool = this.pools.get(networkId);
     if (!pool) {
-      pool = { ips: new Set(), hint: 0 };
+      pool = { used: new Set(), hint: 0 };
       this.pools.set(networkId, pool);
     }
     return pool;
   }
 
+  /** The network's first IPv4 subnet, where its endpoints get their addresses. */
+  private firstSubnet(network: NetworkRecord): { config: NetworkRecord["IPAM"]["Config"][number]; subnet: Subnet } | undefined {
+    for (const config of network.IPAM.Config) {
+      if (!config.Subnet || config.Subnet.includes(":")) continue;
+      const subnet = this.subnet(config.Subnet);
+      if (subnet) return { config, subnet };
+    }
+    return undefined;
+  }
+
   /** An address on the network's first IPv4 subnet: `requested` if given, else the lowest free. */
   allocate(network: NetworkRecord, requested?: string): Allocation | undefined {
-    let subnet: Subnet | undefined;
-    let config: NetworkRecord["IPAM"]["Config"][number] | undefined;
-    for (const c of network.IPAM.Config) {
-      if (!c.Subnet || c.Subnet.includes(":")) continue;
-      subnet = this.subnet(c.Subnet);
-      if (subnet) {
-        config = c;
-        break;
-      }
-    }
-    if (!config || !subnet) return undefined;
+    const first = this.firstSubnet(network);
+    if (!first) return undefined;
+    const { config, subnet } = first;
     const gateway = config.Gateway ?? formatIPv4(subnet.base + 1);
     const aux = config.AuxiliaryAddresses;
     const pool = this.pool(network.Id);
@@ -66,18 +69,20 @@ export class AddressAllocator {
       if (value === undefined || !contains(subnet, value) || value === subnet.base || value === last) {
         throw forbidden(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
       }
-      if (pool.ips.has(requested) || isReserved(requested, gateway, aux)) throw forbidden("Address already in use");
-      pool.ips.add(requested);
+      if (pool.used.has(value - subnet.base) || isReserved(requested, gateway, aux)) throw forbidden("Address already in use");
+      pool.used.add(value - subnet.base);
       return { ip: requested, gateway, prefix: subnet.prefix };
     }
     const range = config.IPRange ? this.subnet(config.IPRange) : undefined;
     const start = range ? Math.max(range.base, subnet.base + 1) : subnet.base + 1;
     const end = range ? Math.min(range.base + subnetSize(range), last) : last;
     for (let value = Math.max(start, subnet.base + pool.hint); value < end; value++) {
+      const offset = value - subnet.base;
+      if (pool.used.has(offset)) continue;
       const ip = formatIPv4(value);
-      if (pool.ips.has(ip) || isReserved(ip, gateway, aux)) continue;
-      pool.ips.add(ip);
-      pool.hint = value - subnet.base + 1;
+      if (isReserved(ip, gateway, aux)) continue;
+      pool.used.add(offset);
+      pool.hint = offset + 1;
       return { ip, gateway, prefix: subnet.prefix };
     }
     throw systemError(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
@@ -85,9 +90,10 @@ export class AddressAllocator {
 
   release(network: NetworkRecord | undefined, networkId: string, ip: string): void {
     const pool = this.pools.get(networkId);
-    const subnet = network?.IPAM.Config[0]?.Subnet ? parseSubnet(network.IPAM.Config[0].Subnet) : undefined;
-    if (!pool || !ip || !pool.ips.delete(ip) || !subnet) return;
-    pool.hint = Math.min(pool.hint, (parseIPv4(ip) ?? 0) - subnet.base);
+    const subnet = network ? this.firstSubnet(network)?.subnet : undefined;
+    const value = ip ? parseIPv4(ip) : undefined;
+    if (!pool || !subnet || value === undefined || !pool.used.delete(value - subnet.base)) return;
+    pool.hint = Math.min(pool.hint, value - subnet.base);
   }
 
   /** Forgets a removed network's addresses. */

@@ -223,9 +223,9 @@ export class NetworkService {
   // Since Engine 28, bridge endpoints get a random locally administered unicast MAC.
   private randomMac(): string {
     const hex = this.ctx.ids.randomHex(6);
-    let mac = ((parseInt(hex.slice(0, 2), 16) & 0xfe) | 0x02).toString(16).padStart(2, "0");
-    for (let i = 2; i + 1 < hex.length; i += 2) mac += `:${hex.slice(i, i + 2)}`;
-    return mac;
+    // A locally administered unicast address: the first octet's low bits set to 10.
+    const first = ((parseInt(hex.slice(0, 2), 16) & 0xfe) | 0x02).toString(16).padStart(2, "0");
+    return [first, hex.slice(2, 4), hex.slice(4, 6), hex.slice(6, 8), hex.slice(8, 10), hex.slice(10, 12)].join(":");
   }
 }
 

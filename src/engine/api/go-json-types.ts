@@ -212,3 +212,113 @@ class Unmarshal {
     }
   }
 }
+
+/** What conformingCopy answers for a value it leaves to the full decode. */
+export const NONCONFORMING: unique symbol = Symbol("nonconforming");
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * An in-process body (a plain value from our own client, most often) copied as unmarshalGo and
+ * toPlain would return it, in one pass, when it already has Go's shape: every struct key
+ * spelled as the field is, every value of its field's type. Anything else (a key in another
+ * case, an unknown field, a type error, a number Go would refuse) is NONCONFORMING, and the full
+ * decode, which knows Go's messages, takes over.
+ */
+export function conformingCopy(value: unknown, type: GoType): unknown {
+  if (value === null || value === undefined) return null;
+  const tt = target(type);
+  switch (tt.kind) {
+    case "any":
+      return plainCopy(value);
+    case "strslice":
+      if (typeof value === "string") return [value];
+      if (!Array.isArray(value)) return NONCONFORMING;
+      for (const item of value) if (typeof item !== "string" && item !== null) return NONCONFORMING;
+      return [...(value as unknown[])];
+    case "string":
+      return typeof value === "string" ? value : NONCONFORMING;
+    case "bool":
+      return typeof value === "boolean" ? value : NONCONFORMING;
+    case "float":
+      return typeof value === "number" && Number.isFinite(value) ? value : NONCONFORMING;
+    case "int":
+    case "uint":
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) return NONCONFORMING;
+      // A safe integer fits every 64-bit range but an unsigned one's below zero; narrower kinds
+      // take the exact check.
+      if (tt.bits < 64 || (tt.kind === "uint" && value < 0)) return integerFits(String(value), tt) ? value + 0 : NONCONFORMING;
+      return value + 0;
+    case "slice":
+    case "array": {
+      if (!Array.isArray(value) || (tt.kind === "array" && value.length > tt.length)) return NONCONFORMING;
+      const out: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const item = conformingCopy(value[i], tt.elem);
+        if (item === NONCONFORMING) return NONCONFORMING;
+        out[i] = item;
+      }
+      return out;
+    }
+    case "map": {
+      if (!isPlainRecord(value)) return NONCONFORMING;
+      const out: Record<string, unknown> = {};
+      for (const key in value) {
+        const v = value[key];
+        if (v === undefined) continue;
+        if (key === "__proto__") return NONCONFORMING;
+        const item = conformingCopy(v, tt.elem);
+        if (item === NONCONFORMING) return NONCONFORMING;
+        out[key] = item;
+      }
+      return out;
+    }
+    case "struct": {
+      if (!isPlainRecord(value)) return NONCONFORMING;
+      const index = fieldIndex(tt);
+      const out: Record<string, unknown> = {};
+      for (const key in value) {
+        const v = value[key];
+        if (v === undefined) continue;
+        const indexed = index.exact.get(key);
+        if (!indexed) return NONCONFORMING;
+        const item = conformingCopy(v, indexed.field.type);
+        if (item === NONCONFORMING) return NONCONFORMING;
+        out[key] = item;
+      }
+      return out;
+    }
+    default:
+      return NONCONFORMING;
+  }
+}
+
+/** A JSON-shaped value copied (an `interface{}` field); anything JSON could not carry is NONCONFORMING. */
+function plainCopy(value: unknown): unknown {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : NONCONFORMING;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] === undefined ? null : plainCopy(value[i]);
+      if (item === NONCONFORMING) return NONCONFORMING;
+      out[i] = item;
+    }
+    return out;
+  }
+  if (!isPlainRecord(value)) return NONCONFORMING;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (key === "__proto__") return NONCONFORMING;
+    const item = plainCopy(v);
+    if (item === NONCONFORMING) return NONCONFORMING;
+    out[key] = item;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // A route of the Engine API and the small helpers handlers share for reading requests.
 import { invalidParameter } from "../errors.js";
 import { decodeGoJson, fromPlain, GoJsonError, moreContent, toPlain, type GoJsonNode } from "./go-json.js";
-import { goAny, GoUnmarshalError, unmarshalGo, type GoType } from "./go-json-types.js";
+import { conformingCopy, goAny, GoUnmarshalError, NONCONFORMING, unmarshalGo, type GoType } from "./go-json-types.js";
 import type { ApiRequest, ApiResponse } from "./types.js";
 
 export interface Route {
@@ -80,6 +80,8 @@ export function decodeJsonBody(body: unknown, type: GoType): unknown {
     if (moreContent(decoded.rest)) throw invalidParameter("unexpected content after JSON");
     node = decoded.value;
   } else {
+    const copy = conformingCopy(body, type);
+    if (copy !== NONCONFORMING) return copy;
     node = fromPlain(body);
   }
   try {

@@ -137,8 +137,10 @@ export class Engine {
   }
 
   snapshot(): EngineSnapshot {
-    // A plain document, detached from the live records.
-    this.fs.flush();
+    // A plain document, detached from the live records. An engine that tracks no changes has no
+    // list of changed trees to write, so it writes them all.
+    if (this.ctx.store.tracksChanges) this.fs.flush();
+    else this.fs.flushAll();
     return structuredClone({ schemaVersion, daemonId: this.daemonId, records: this.ctx.store.entries() });
   }
 }

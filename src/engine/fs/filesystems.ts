@@ -320,6 +320,16 @@ export class Filesystems {
     }
     this.dirty.clear();
   }
+
+  /**
+   * Writes every tree in use into the record store, changed or not: for a snapshot of an engine
+   * whose changes are not tracked (nothing persists it, so no list of changed trees is kept).
+   */
+  flushAll(): void {
+    for (const [id, layer] of this.uppers) this.ctx.store.put("fs", containerKey(id), encodeLayer(layer));
+    for (const [name, fs] of this.volumes) this.ctx.store.put("fs", volumeKey(name), encodeLayer(fs.upperLayer));
+    this.dirty.clear();
+  }
 }
 
 /** The tree the /etc file mounts come from, as of `now`. */

@@ -191,4 +191,18 @@ describe("an engine nothing persists", () => {
     await engine.handle({ method: "POST", path: "/v1.50/volumes/create", body: { Name: "v" } });
     expect(engine.takeChanges()).toEqual([]);
   });
+
+  it("still snapshots every container's and volume's files", async () => {
+    const engine = new Engine({ clock: new ManualClock(), ids: new SeededIdSource(3) });
+    const call = (method: string, path: string, body?: unknown, query?: Record<string, string>) => engine.handle({ method, path, body, query });
+    const pulled = await call("POST", "/v1.50/images/create", undefined, { fromImage: "alpine", tag: "latest" });
+    if (pulled.stream?.kind === "json-lines") for await (const _ of pulled.stream.messages);
+    await call("POST", "/v1.50/volumes/create", { Name: "data" });
+    const id = ((await call("POST", "/v1.50/containers/create", { Image: "alpine", Cmd: ["true"] })).body as { Id: string }).Id;
+    engine.fs.rootfs(engine.containers.get(id)).put("/hello.txt", { type: "file", content: "hi\n", mode: 0o644, mtime: 0 });
+    engine.fs.volume("data").put("/kept.txt", { type: "file", content: "kept\n", mode: 0o644, mtime: 0 });
+    const restored = new Engine({ clock: new ManualClock(), ids: new SeededIdSource(4), snapshot: engine.snapshot() });
+    expect(restored.fs.rootfs(restored.containers.get(id)).readText("/hello.txt")).toBe("hi\n");
+    expect(restored.fs.volume("data").readText("/kept.txt")).toBe("kept\n");
+  });
 });

@@ -47,6 +47,8 @@ function versionPart(version: string, from: number): { value: number; next: numb
  * A request path without its query, and the mux's "/v{version:[0-9.]+}" prefix taken off: read
  * character by character, as every request comes through here.
  */
+const lineTerminator = /[\n\r\u2028\u2029]/;
+
 function splitVersion(target: string): { version: string | undefined; path: string } {
   const query = target.indexOf("?");
   const path = query < 0 ? target : target.slice(0, query);
@@ -54,7 +56,10 @@ function splitVersion(target: string): { version: string | undefined; path: stri
   let end = 2;
   for (let c = path.charCodeAt(end); (c >= 48 && c <= 57) || c === 46; c = path.charCodeAt(++end));
   if (end === 2 || path.charCodeAt(end) !== 47) return { version: undefined, path };
-  return { version: path.slice(2, end), path: path.slice(end) };
+  const rest = path.slice(end);
+  // The mux's pattern ends in "(/.*)$", and "." matches no line terminator.
+  if (lineTerminator.test(rest)) return { version: undefined, path };
+  return { version: path.slice(2, end), path: rest };
 }
 
 export function errorResponse(status: number, message: string): ApiResponse {
@@ -145,18 +150,17 @@ export function createRouter(engine: Engine): (request: ApiRequest) => Promise<A
       // Only a routed request reaches the version check: an unknown path is 404 at any version.
       const refused = version === undefined ? null : checkVersion(version);
       if (refused) return Promise.resolve({ ...refused, body: { ...(refused.body as object) }, headers: baseHeaders });
-      let result: Promise<ApiResponse> | ApiResponse;
       try {
         const params: string[] = [];
         for (let i = 1; i < match.length; i++) {
           const param = match[i] ?? "";
           params.push(param.includes("%") ? decodeURIComponent(param) : param);
         }
-        result = route.handle(request, params);
+        const result = route.handle(request, params);
+        return result instanceof Promise ? result.then(answered).catch(failed) : Promise.resolve(answered(result));
       } catch (error) {
         return Promise.resolve(failed(error));
       }
-      return result instanceof Promise ? result.then(answered, failed) : Promise.resolve(answered(result));
     }
     // The mux's NotFoundHandler runs outside the middleware: no Server or Api-Version header.
     return Promise.resolve(errorResponse(404, "page not found"));

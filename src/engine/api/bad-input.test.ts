@@ -80,6 +80,9 @@ describe("Go's type errors (encoding/json of Go 1.24, embedded structs named in 
     ['{"Image":"alpine","HostConfig":"x"}', "json: cannot unmarshal string into Go struct field CreateRequest.HostConfig of type container.HostConfig"],
     ['{"Image":"alpine","HostConfig":{"Memory":1.5}}', "json: cannot unmarshal number 1.5 into Go struct field HostConfig.HostConfig.Resources.Memory of type int64"],
     ['{"Image":"alpine","HostConfig":{"BlkioWeight":70000}}', "json: cannot unmarshal number 70000 into Go struct field HostConfig.HostConfig.Resources.BlkioWeight of type uint16"],
+    // strconv.ParseUint refuses any sign, at every width.
+    ['{"Image":"alpine","HostConfig":{"BlkioWeight":-0}}', "json: cannot unmarshal number -0 into Go struct field HostConfig.HostConfig.Resources.BlkioWeight of type uint16"],
+    ['{"Image":"alpine","HostConfig":{"ConsoleSize":[-0,0]}}', "json: cannot unmarshal number -0 into Go struct field HostConfig.HostConfig.ConsoleSize of type uint"],
     ['{"Image":"alpine","HostConfig":{"PortBindings":{"80/tcp":[{"HostPort":8080}]}}}', "json: cannot unmarshal number into Go struct field PortBinding.HostConfig.PortBindings.HostPort of type string"],
     ['{"Image":"alpine","HostConfig":{"RestartPolicy":{"MaximumRetryCount":"3"}}}', "json: cannot unmarshal string into Go struct field RestartPolicy.HostConfig.RestartPolicy.MaximumRetryCount of type int"],
     ['{"Image":"alpine","NetworkingConfig":{"EndpointsConfig":{"n":{"Aliases":"a"}}}}', "json: cannot unmarshal string into Go struct field EndpointSettings.NetworkingConfig.EndpointsConfig.Aliases of type []string"],

@@ -88,8 +88,10 @@ function message(value: string, type: string, ctx: Context): string {
 /** strconv.ParseInt/ParseUint(s, 10, 64) followed by the kind's overflow check. */
 function integerFits(text: string, t: { kind: "int" | "uint"; bits: number }): boolean {
   if (!/^-?\d+$/.test(text)) return false;
-  // Up to 15 digits is exact as a double, and within every 64-bit range.
-  if (text.length <= 15 && t.bits === 64) return t.kind === "int" || text[0] !== "-";
+  // ParseUint takes no sign at all, "-0" included.
+  if (t.kind === "uint" && text.charCodeAt(0) === 45) return false;
+  // Up to 15 digits is within every 64-bit range.
+  if (text.length <= 15 && t.bits === 64) return true;
   const n = BigInt(text);
   if (t.kind === "uint") return n >= 0n && n < 1n << BigInt(t.bits);
   const half = 1n << BigInt(t.bits - 1);

@@ -61,6 +61,29 @@ describe("UpperLayer", () => {
     expect(shared.has("/run")).toBe(false);
   });
 
+  it("copies nothing for lookups, however many hit the shared entries", () => {
+    let walks = 0;
+    class Counted extends Map<string, LayerEntry> {
+      override entries(): MapIterator<[string, LayerEntry]> {
+        walks++;
+        return super.entries();
+      }
+      override [Symbol.iterator](): MapIterator<[string, LayerEntry]> {
+        return this.entries();
+      }
+    }
+    const layer = new UpperLayer();
+    layer.adopt(new Counted(recorded), recordedAt, 2_000);
+    walks = 0;
+    for (const path of ["/run", "/run/app.pid", "/tmp/gone", "/etc", "/run"]) layer.get(path);
+    expect(layer.has("/run")).toBe(true);
+    expect(layer.size).toBe(3);
+    expect(walks).toBe(0);
+    layer.set("/new", { type: "dir", mode: 0o755, mtime: 1 });
+    expect(walks).toBe(1);
+    expect(layer.size).toBe(4);
+  });
+
   it("keeps a recorded time when the replay happens at that same time", () => {
     expect(adopted(recordedAt).get("/run/app.pid")).toBe(recorded.get("/run/app.pid"));
   });

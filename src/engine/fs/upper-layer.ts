@@ -1,7 +1,7 @@
 // A writable layer (a container's, a volume's) that can start as a copy of another's without
 // copying: most containers of an image write the same few paths at start (image-memo.ts), so the
 // layer first points at the recorded entries and takes its own copy only when it is changed or
-// walked. A lookup that misses the recorded paths, which is nearly every lookup, copies nothing.
+// walked. A lookup copies nothing.
 import type { LayerEntry } from "./layer.js";
 
 interface Shared {
@@ -34,11 +34,12 @@ export class UpperLayer extends Map<string, LayerEntry> {
 
   override get(path: string): LayerEntry | undefined {
     const shared = this.shared;
-    if (shared !== undefined) {
-      if (!shared.entries.has(path)) return undefined;
-      this.own();
-    }
-    return super.get(path);
+    if (shared === undefined) return super.get(path);
+    // A lookup copies nothing: path resolution reads the footprint's directories (/etc, /run)
+    // on its way to nearly every file. Entries are replaced, never changed, so handing out the
+    // shared one (or its restamped copy) is safe.
+    const entry = shared.entries.get(path);
+    return entry === undefined ? undefined : restamped(entry, shared);
   }
 
   override has(path: string): boolean {

@@ -194,7 +194,7 @@ describe("an engine nothing persists", () => {
 
   it("still snapshots every container's and volume's files", async () => {
     const engine = new Engine({ clock: new ManualClock(), ids: new SeededIdSource(3) });
-    const call = (method: string, path: string, body?: unknown, query?: Record<string, string>) => engine.handle({ method, path, body, query });
+    const call = (method: string, path: string, body?: unknown, query?: Record<string, string>) => engine.handle({ method, path, body, query: query ?? {} });
     const pulled = await call("POST", "/v1.50/images/create", undefined, { fromImage: "alpine", tag: "latest" });
     if (pulled.stream?.kind === "json-lines") for await (const _ of pulled.stream.messages);
     await call("POST", "/v1.50/volumes/create", { Name: "data" });

@@ -1,5 +1,7 @@
 // The Web Worker entry. Restoring the saved playground starts the moment the worker does; the
 // UI's hello (with the version check and the terminal's size) then opens the session.
+// First of all: IndexedDB opens and the saved playground is read while the modules below evaluate.
+import * as early from "./early-read.js";
 import { usePythonSandbox } from "../engine/index.js";
 import { PROTOCOL_VERSION, type UiToWorker, type WorkerToUi } from "../protocol/index.js";
 import { cryptoIds, systemClock } from "./host-ports.js";
@@ -12,7 +14,7 @@ const fatal = (error: unknown) => post({ type: "fatal", message: error instanceo
 // python3 runs in nested workers; their code and the runtime load when Python first runs.
 usePythonSandbox(() => import("./python-sandbox.js").then((m) => m.workerPythonSandbox));
 
-const playground = Playground.prepare({ post, persistence: new Persistence(), clock: systemClock, ids: cryptoIds });
+const playground = Playground.prepare({ post, persistence: new Persistence("docker-playground", early), clock: systemClock, ids: cryptoIds });
 let greeted = false;
 
 self.addEventListener("message", (event: MessageEvent<UiToWorker>) => {

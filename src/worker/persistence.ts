@@ -1,49 +1,33 @@
 // The playground in IndexedDB (idb-keyval): one key per engine record, host file and setting,
 // so a command that changes one container writes that container, not the world.
-import { clear, createStore, delMany, entries, setMany, type UseStore } from "idb-keyval";
+import { clear, createStore, delMany, setMany, type UseStore } from "idb-keyval";
 import type { EngineSnapshot, RecordChange } from "../engine/index.js";
 import { schemaVersion } from "../engine/index.js";
+import { filePrefix, historyKey, metaKey, readSaved, recordPrefix, type SavedPlayground } from "./saved-state.js";
 
-const recordPrefix = "rec:";
-const filePrefix = "file:";
-const metaKey = "meta";
-const historyKey = "history";
+export type { SavedPlayground } from "./saved-state.js";
 
-export interface SavedPlayground {
-  /** The engine document as stored: handed to loadSnapshot, which validates and migrates it. */
-  engine: unknown;
-  files: Record<string, string | Uint8Array>;
-  history: string[];
-  empty: boolean;
+/** A read of the saved playground already under way (early-read.ts), and the store it reads. */
+export interface EarlyRead {
+  store: UseStore;
+  saved: Promise<SavedPlayground>;
 }
 
 export class Persistence {
   private readonly store: UseStore;
   private pending: Promise<void> = Promise.resolve();
+  private early: Promise<SavedPlayground> | undefined;
 
-  constructor(name = "docker-playground") {
-    this.store = createStore(name, "state");
+  constructor(name = "docker-playground", early?: EarlyRead) {
+    this.store = early ? early.store : createStore(name, "state");
+    this.early = early?.saved;
   }
 
-  async load(): Promise<SavedPlayground> {
-    const all = await entries<string, unknown>(this.store);
-    const records: unknown[] = [];
-    const files: Record<string, string | Uint8Array> = {};
-    let meta: unknown;
-    let history: string[] = [];
-    for (const [key, value] of all) {
-      if (key === metaKey) meta = value;
-      else if (key === historyKey && Array.isArray(value)) history = value.filter((h): h is string => typeof h === "string");
-      else if (key.startsWith(filePrefix) && (typeof value === "string" || value instanceof Uint8Array)) files[key.slice(filePrefix.length)] = value;
-      else if (key.startsWith(recordPrefix)) {
-        const rest = key.slice(recordPrefix.length);
-        const colon = rest.indexOf(":");
-        records.push({ kind: rest.slice(0, colon), key: rest.slice(colon + 1), value });
-      }
-    }
-    const empty = meta === undefined && records.length === 0;
-    const engine = meta && typeof meta === "object" ? { ...(meta as object), records } : empty ? undefined : { records };
-    return { engine, files, history, empty };
+  /** The saved playground; the first call takes the early read, if one was begun. */
+  load(): Promise<SavedPlayground> {
+    const early = this.early;
+    this.early = undefined;
+    return early ?? readSaved(this.store);
   }
 
   /** Queues writes in order; the returned promise settles when these are on disk. */

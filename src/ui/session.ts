@@ -25,7 +25,16 @@ export function fetchPreview(port: number, path: string): Promise<PreviewRespons
 }
 
 let connection: Connection | undefined;
+/** The terminal's size as it last reported it. */
 let size: TerminalSize | undefined;
+/** The size the worker was last told, in `hello` or a `resize`. */
+let sent: TerminalSize | undefined;
+/**
+ * xterm.js's own size before its first fit. `hello` does not wait for the terminal: the worker
+ * prints the first prompt while React and xterm.js are still starting, and the measured size
+ * follows as a `resize`, as it does whenever the terminal refits.
+ */
+const initialSize: TerminalSize = { cols: 80, rows: 24 };
 let started = false;
 // Each claim of the lock is one generation; only the newest may start or be lost, so a
 // double-clicked "Take it back" cannot have its first claim tear down its second.
@@ -55,7 +64,8 @@ function start(claimed: number): void {
     },
   });
   connection = current;
-  if (size) current.hello(size);
+  sent = size ?? initialSize;
+  current.hello(sent);
 }
 
 function lost(claimed: number): void {
@@ -84,14 +94,13 @@ export function takeOver(): void {
   void claim("steal").then(({ claimed }) => start(claimed));
 }
 
-/** The terminal reports its size on mount and on every refit; the first one completes `hello`. */
+/** The terminal reports its size on mount and on every refit; the worker hears of each change. */
 export function terminalResized(next: TerminalSize): void {
-  const changed = !size || size.cols !== next.cols || size.rows !== next.rows;
-  const first = !size;
   size = next;
-  if (!connection) return;
-  if (first) connection.hello(next);
-  else if (changed) connection.send({ type: "resize", ...next });
+  if (!connection || !sent) return;
+  const changed = sent.cols !== next.cols || sent.rows !== next.rows;
+  sent = next;
+  if (changed) connection.send({ type: "resize", ...next });
 }
 
 export function sendInput(data: string): void {

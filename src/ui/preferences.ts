@@ -13,7 +13,18 @@ function read(): boolean {
   }
 }
 
-let screenReader = read();
+// Read on first use, or by loadPreferences() while the app's code is still loading: the first
+// localStorage access of a page waits on the browser, so it is kept out of the first render.
+let screenReader: boolean | undefined;
+
+function current(): boolean {
+  screenReader ??= read();
+  return screenReader;
+}
+
+export function loadPreferences(): void {
+  current();
+}
 
 export function setScreenReaderMode(on: boolean): void {
   screenReader = on;
@@ -32,6 +43,6 @@ export function useScreenReaderMode(): boolean {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => screenReader,
+    current,
   );
 }

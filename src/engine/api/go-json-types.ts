@@ -266,19 +266,8 @@ export function conformingCopy(value: unknown, type: GoType): unknown {
       }
       return out;
     }
-    case "map": {
-      if (!isPlainRecord(value)) return NONCONFORMING;
-      const out: Record<string, unknown> = {};
-      for (const key in value) {
-        const v = value[key];
-        if (v === undefined) continue;
-        if (key === "__proto__") return NONCONFORMING;
-        const item = conformingCopy(v, tt.elem);
-        if (item === NONCONFORMING) return NONCONFORMING;
-        out[key] = item;
-      }
-      return out;
-    }
+    case "map":
+      return isPlainRecord(value) ? copyRecord(value, (v) => conformingCopy(v, tt.elem)) : NONCONFORMING;
     case "struct": {
       if (!isPlainRecord(value)) return NONCONFORMING;
       const index = fieldIndex(tt);
@@ -312,13 +301,17 @@ function plainCopy(value: unknown): unknown {
     }
     return out;
   }
-  if (!isPlainRecord(value)) return NONCONFORMING;
+  return isPlainRecord(value) ? copyRecord(value, plainCopy) : NONCONFORMING;
+}
+
+/** A record's defined values copied by `copy`; NONCONFORMING if one is, or a key is "__proto__". */
+function copyRecord(value: Record<string, unknown>, copy: (v: unknown) => unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key in value) {
     const v = value[key];
     if (v === undefined) continue;
     if (key === "__proto__") return NONCONFORMING;
-    const item = plainCopy(v);
+    const item = copy(v);
     if (item === NONCONFORMING) return NONCONFORMING;
     out[key] = item;
   }

@@ -33,18 +33,25 @@ function lineCount(text: string): number {
   return text.endsWith("\n") ? count : count + 1;
 }
 
+/** What the store knows of one container's log: its kept records (the stored record itself). */
+interface ContainerLog {
+  kept: LogEntry[];
+  /** Lines kept, counted on first use after a restore. */
+  count: number | undefined;
+  followers: Set<(entry: LogEntry) => void> | undefined;
+}
+
 export class LogStore {
-  private readonly followers = new Map<string, Set<(entry: LogEntry) => void>>();
+  /** One entry per container whose log was written, read or followed: one lookup per write. */
+  private readonly logs = new Map<string, ContainerLog>();
   /** A partial line per container stream, joined with the next write as json-file does. */
   private readonly partial = new Map<string, LogEntry>();
-  /** Lines kept per container, counted on first use after a restore. */
-  private readonly counts = new Map<string, number>();
 
   constructor(private readonly store: RecordStore) {}
 
   /** The container's log, a line per entry. */
   entries(containerId: string): LogEntry[] {
-    const kept = this.kept(containerId);
+    const kept = this.stored(containerId) ?? [];
     let whole = true;
     for (const entry of kept) if (lineCount(entry.text) > 1) whole = false;
     if (whole) return kept;
@@ -53,13 +60,24 @@ export class LogStore {
     return out;
   }
 
-  private kept(containerId: string): LogEntry[] {
-    return this.store.get<LogEntry[]>("logs", containerId) ?? [];
+  private stored(containerId: string): LogEntry[] | undefined {
+    return this.logs.get(containerId)?.kept ?? this.store.get<LogEntry[]>("logs", containerId);
+  }
+
+  /** The container's log state, made (from the stored record, if any) at first use. */
+  private log(containerId: string): ContainerLog {
+    let log = this.logs.get(containerId);
+    if (!log) {
+      const kept = this.store.get<LogEntry[]>("logs", containerId);
+      log = { kept: kept ?? [], count: kept ? undefined : 0, followers: undefined };
+      this.logs.set(containerId, log);
+    }
+    return log;
   }
 
   append(containerId: string, stream: "stdout" | "stderr", text: string, time: number): void {
     if (text === "") return;
-    const kept = this.kept(containerId);
+    const log = this.log(containerId);
     const key = this.partial.size > 0 ? `${containerId}/${stream}` : undefined;
     const pending = key === undefined ? undefined : this.partial.get(key);
     let whole = text;
@@ -71,22 +89,31 @@ export class LogStore {
         return;
       }
       this.partial.delete(key);
-      this.keep(containerId, kept, { ...pending, text: pending.text + text.slice(0, nl + 1) });
+      this.keep(log, { ...pending, text: pending.text + text.slice(0, nl + 1) });
       whole = text.slice(nl + 1);
     }
     const last = whole.lastIndexOf("\n");
     const tail = whole.slice(last + 1);
-    if (last >= 0) this.keep(containerId, kept, { stream, time, text: tail === "" ? whole : whole.slice(0, last + 1) });
+    if (last >= 0) this.keep(log, { stream, time, text: tail === "" ? whole : whole.slice(0, last + 1) });
     if (tail !== "") this.partial.set(`${containerId}/${stream}`, { stream, time, text: tail });
-    this.store.put("logs", containerId, kept);
+    this.save(containerId, log);
+  }
+
+  /**
+   * Stores the kept records. They are changed in place, so once stored they need storing again
+   * only to be marked changed, for an engine whose changes are persisted.
+   */
+  private save(containerId: string, log: ContainerLog): void {
+    if (this.store.tracksChanges || this.store.get("logs", containerId) !== log.kept) this.store.put("logs", containerId, log.kept);
   }
 
   /** Keeps a record of whole lines, tells followers line by line, and holds the bound. */
-  private keep(containerId: string, kept: LogEntry[], entry: LogEntry): void {
+  private keep(log: ContainerLog, entry: LogEntry): void {
+    const kept = log.kept;
     kept.push(entry);
-    const followers = this.followers.get(containerId);
+    const followers = log.followers;
     if (followers) for (const text of linesOf(entry.text)) for (const follower of followers) follower(text === entry.text ? entry : { ...entry, text });
-    let count = this.count(containerId, kept) + lineCount(entry.text);
+    let count = this.count(log) + lineCount(entry.text);
     if (count > maxLines) {
       // Whole records first, then the oldest lines of the one that straddles the bound.
       let drop = 0;
@@ -98,16 +125,14 @@ export class LogStore {
         count = maxLines;
       }
     }
-    this.counts.set(containerId, count);
+    log.count = count;
   }
 
-  private count(containerId: string, kept: LogEntry[]): number {
-    let count = this.counts.get(containerId);
-    if (count === undefined) {
-      count = 0;
-      // The record just pushed is counted by the caller.
-      for (let i = 0; i < kept.length - 1; i++) count += lineCount((kept[i] as LogEntry).text);
-    }
+  /** Lines kept before the record just pushed (which the caller counts). */
+  private count(log: ContainerLog): number {
+    if (log.count !== undefined) return log.count;
+    let count = 0;
+    for (let i = 0; i < log.kept.length - 1; i++) count += lineCount((log.kept[i] as LogEntry).text);
     return count;
   }
 
@@ -119,25 +144,21 @@ export class LogStore {
       const pending = this.partial.get(key);
       if (!pending) continue;
       this.partial.delete(key);
-      const kept = this.kept(containerId);
-      this.keep(containerId, kept, pending);
-      this.store.put("logs", containerId, kept);
+      const log = this.log(containerId);
+      this.keep(log, pending);
+      this.save(containerId, log);
     }
   }
 
   follow(containerId: string, listener: (entry: LogEntry) => void): () => void {
-    let set = this.followers.get(containerId);
-    if (!set) {
-      set = new Set();
-      this.followers.set(containerId, set);
-    }
+    const log = this.log(containerId);
+    const set = (log.followers ??= new Set());
     set.add(listener);
     return () => set.delete(listener);
   }
 
   remove(containerId: string): void {
     this.store.remove("logs", containerId);
-    this.followers.delete(containerId);
-    this.counts.delete(containerId);
+    this.logs.delete(containerId);
   }
 }

@@ -39,6 +39,8 @@ interface ContainerLog {
   /** Lines kept, counted on first use after a restore. */
   count: number | undefined;
   followers: Set<(entry: LogEntry) => void> | undefined;
+  /** Whether `kept` is the record the store holds (it is changed in place from then on). */
+  stored: boolean;
 }
 
 export class LogStore {
@@ -69,7 +71,7 @@ export class LogStore {
     let log = this.logs.get(containerId);
     if (!log) {
       const kept = this.store.get<LogEntry[]>("logs", containerId);
-      log = { kept: kept ?? [], count: kept ? undefined : 0, followers: undefined };
+      log = { kept: kept ?? [], count: kept ? undefined : 0, followers: undefined, stored: kept !== undefined };
       this.logs.set(containerId, log);
     }
     return log;
@@ -104,7 +106,9 @@ export class LogStore {
    * only to be marked changed, for an engine whose changes are persisted.
    */
   private save(containerId: string, log: ContainerLog): void {
-    if (this.store.tracksChanges || this.store.get("logs", containerId) !== log.kept) this.store.put("logs", containerId, log.kept);
+    if (log.stored && !this.store.tracksChanges) return;
+    this.store.put("logs", containerId, log.kept);
+    log.stored = true;
   }
 
   /** Keeps a record of whole lines, tells followers line by line, and holds the bound. */
